@@ -1,0 +1,87 @@
+using Dapper;
+using NewsReader.Store;
+
+namespace NewsReader.Articles;
+
+/// <summary>Reads articles for the reading pages.</summary>
+public sealed class ArticleStore(Db db)
+{
+    public const int PageSize = 25;
+
+    // Articles with no date sort after dated ones; id keeps the order stable inside a day.
+    private const string ListSql = """
+        SELECT a.id, a.slug, a.title, o.name AS OutletName, o.slug AS OutletSlug, a.byline, a.published_at AS PublishedAt,
+               a.excerpt, a.word_count AS WordCount,
+               EXISTS (SELECT 1 FROM article_revisions r WHERE r.article_id = a.id AND r.origin = 'correction') AS Corrected
+        FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
+        WHERE @outlet IS NULL OR o.slug = @outlet
+        ORDER BY a.published_at IS NULL, a.published_at DESC, a.id DESC
+        LIMIT @limit OFFSET @offset
+        """;
+
+    private const string CountSql = """
+        SELECT COUNT(*) FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
+        WHERE @outlet IS NULL OR o.slug = @outlet
+        """;
+
+    private const string BySlugSql = """
+        SELECT a.id, a.slug, a.title, o.name AS OutletName, o.slug AS OutletSlug, a.byline, a.bureau,
+               a.published_at AS PublishedAt, a.updated_at AS UpdatedAt, a.canonical_url AS CanonicalUrl, a.language,
+               a.excerpt, a.word_count AS WordCount, a.source_missing AS SourceMissing, r.number AS RevisionNumber,
+               r.body_html AS BodyHtml, a.created_at AS CreatedAt
+        FROM articles a
+        JOIN article_revisions r ON r.id = a.current_revision_id
+        LEFT JOIN outlets o ON o.id = a.outlet_id
+        WHERE a.slug = @slug
+        """;
+
+    private const string AuthorsSql = """
+        SELECT name FROM article_authors WHERE article_id = @id ORDER BY position
+        """;
+
+    private const string SourceFilesSql = """
+        SELECT s.id, s.path, s.sha256, s.size_bytes AS SizeBytes, s.format, s.parser_version AS ParserVersion,
+               s.ingested_at AS IngestedAt, s.dropped_json AS DroppedJson, s.warnings_json AS WarningsJson, s.missing
+        FROM source_files s WHERE s.article_id = @articleId ORDER BY s.id
+        """;
+
+    private const string RevisionsSql = """
+        SELECT r.id, r.number, r.origin, r.status, r.title, r.created_at AS CreatedAt, r.created_by AS CreatedBy,
+               s.path AS SourceFileName
+        FROM article_revisions r LEFT JOIN source_files s ON s.id = r.source_file_id
+        WHERE r.article_id = @articleId ORDER BY r.number DESC
+        """;
+
+    public async Task<Paged<ArticleSummary>> ListAsync(int page, string? outlet, CancellationToken ct)
+    {
+        page = Math.Max(1, page);
+        await using var c = await db.OpenAsync(ct);
+        var args = new { outlet, limit = PageSize, offset = (page - 1) * PageSize };
+        var total = await c.ExecuteScalarAsync<int>(new CommandDefinition(CountSql, args, cancellationToken: ct));
+        var items = (await c.QueryAsync<ArticleSummary>(new CommandDefinition(ListSql, args, cancellationToken: ct))).AsList();
+        return new Paged<ArticleSummary>(items, page, PageSize, total);
+    }
+
+    public async Task<ArticleDetail?> FindBySlugAsync(string slug, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var article = await c.QuerySingleOrDefaultAsync<ArticleDetail>(new CommandDefinition(BySlugSql, new { slug }, cancellationToken: ct));
+        if (article is null)
+        {
+            return null;
+        }
+
+        var authors = await c.QueryAsync<string>(new CommandDefinition(AuthorsSql, new { id = article.Id }, cancellationToken: ct));
+        return article with { Authors = authors.AsList() };
+    }
+
+    public async Task<(IReadOnlyList<SourceFileInfo> Files, IReadOnlyList<RevisionInfo> Revisions)> ProvenanceAsync(long articleId, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var files = (await c.QueryAsync<SourceFileInfo>(new CommandDefinition(SourceFilesSql, new { articleId }, cancellationToken: ct))).AsList();
+        var revisions = (await c.QueryAsync<RevisionInfo>(new CommandDefinition(RevisionsSql, new { articleId }, cancellationToken: ct)))
+            .Select(r => r with { SourceFileName = r.SourceFileName is null ? null : Path.GetFileName(r.SourceFileName) })
+            .AsList();
+        return (files, revisions);
+    }
+}

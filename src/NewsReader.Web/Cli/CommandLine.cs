@@ -1,0 +1,69 @@
+using NewsReader.Ingestion;
+using NewsReader.Store;
+
+namespace NewsReader.Cli;
+
+/// <summary>
+/// Verbs on the same executable as the web app: <c>NewsReader.Web ingest seeds/</c>. Each verb gets the app's services
+/// (the same configuration, database and parsers) without starting the web server.
+/// </summary>
+public static class CommandLine
+{
+    private sealed record Verb(string Usage, string Summary, Func<IServiceProvider, string[], CancellationToken, Task<int>> Run);
+
+    private static readonly Dictionary<string, Verb> Verbs = new(StringComparer.Ordinal)
+    {
+        ["ingest"] = new("ingest [folder]", "Ingest a folder (default: the seeds folder) once and print a summary.", IngestVerb.RunAsync),
+        ["parse"] = new("parse <file-or-folder>...", "Parse files without storing them; print one JSON object per file.", ParseVerb.RunAsync),
+        ["help"] = new("help", "Show this list.", (_, _, _) => Task.FromResult(PrintHelp())),
+    };
+
+    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        // Configuration switches (--NewsReader:DatabasePath=...) go to configuration; the rest belong to the verb.
+        var configArgs = args.Skip(1).Where(a => a.StartsWith("--NewsReader", StringComparison.OrdinalIgnoreCase)).ToArray();
+        var verbArgs = args.Skip(1).Except(configArgs).ToArray();
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = configArgs, ContentRootPath = Directory.GetCurrentDirectory() });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddStore();
+        builder.AddIngestion();
+        builder.AddCommandLineServices();
+        using var host = builder.Build();
+
+        using var cts = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cts.Cancel();
+        };
+        try
+        {
+            return await Verbs[args[0]].Run(host.Services, verbArgs, cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("Cancelled.");
+            return 130;
+        }
+    }
+
+    /// <summary>Runs the schema migrations, for verbs that touch the database.</summary>
+    public static Task MigrateAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<Migrator>().MigrateAsync(ct);
+
+    private static int PrintHelp()
+    {
+        Console.WriteLine("Usage: NewsReader.Web [verb] [arguments]   (no verb: run the web app)");
+        foreach (var verb in Verbs.Values)
+        {
+            Console.WriteLine($"  {verb.Usage,-44} {verb.Summary}");
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,19 @@
+using NewsReader.Ingestion.Text;
+
+namespace NewsReader.Ingestion;
+
+public static class IngestionExtensions
+{
+    /// <summary>Parsers for each input format, the ingester, and the watcher that keeps the seeds folder in step.</summary>
+    public static IHostApplicationBuilder AddIngestion(this IHostApplicationBuilder builder)
+    {
+        // Order matters only when two parsers claim one extension: the first wins.
+        builder.Services.AddSingleton<IArticleParser, TextArticleParser>();
+        builder.Services.AddSingleton<ParserRegistry>();
+        builder.Services.AddSingleton<IngestionStore>();
+        builder.Services.AddSingleton<Ingester>();
+        builder.Services.AddSingleton<SeedWatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SeedWatcher>());
+        return builder;
+    }
+}

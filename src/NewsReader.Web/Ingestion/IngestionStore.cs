@@ -1,0 +1,267 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using NewsReader.Articles;
+
+namespace NewsReader.Ingestion;
+
+/// <summary>Facts about a file on disk, taken before it is parsed.</summary>
+public sealed record FileFacts(string Path, string Sha256, long Size, long ModifiedTicks);
+
+/// <summary>What the store already knows about a file, to skip unchanged files without reading them.</summary>
+public sealed record KnownFile
+{
+    public string Path { get; init; } = "";
+    public string Sha256 { get; init; } = "";
+    public long SizeBytes { get; init; }
+    public long FileMtime { get; init; }
+    public bool Missing { get; init; }
+}
+
+/// <summary>Writes parsed articles into the store: new articles, new revisions, provenance and the ingestion log.</summary>
+public sealed class IngestionStore
+{
+    private const string KnownFilesSql = """
+        SELECT path, sha256, size_bytes AS SizeBytes, file_mtime AS FileMtime, missing FROM source_files
+        """;
+
+    private const string FailedShaSql = """
+        SELECT sha256 FROM ingestion_log WHERE path = @path ORDER BY id DESC LIMIT 1
+        """;
+
+    private const string SourceByPathSql = """
+        SELECT id, article_id AS ArticleId FROM source_files WHERE path = @Path
+        """;
+
+    private const string FindDuplicateSql = """
+        SELECT id FROM articles
+        WHERE (@url IS NOT NULL AND canonical_url = @url) OR content_hash = @hash
+        ORDER BY id LIMIT 1
+        """;
+
+    private const string UpsertOutletSql = """
+        INSERT INTO outlets (slug, name) VALUES (@slug, @name)
+        ON CONFLICT (name) DO UPDATE SET name = name
+        RETURNING id
+        """;
+
+    private const string SlugTakenSql = "SELECT EXISTS (SELECT 1 FROM articles WHERE slug = @slug)";
+
+    private const string InsertArticleSql = """
+        INSERT INTO articles (slug, title, created_at) VALUES (@slug, @title, @now) RETURNING id
+        """;
+
+    private const string UpdateArticleSql = """
+        UPDATE articles SET
+            outlet_id = @OutletId, current_revision_id = @RevisionId, title = @Title, byline = @Byline, bureau = @Bureau,
+            published_at = @Published, updated_at = @Updated, canonical_url = @CanonicalUrl, language = @Language,
+            excerpt = @Excerpt, word_count = @WordCount, content_hash = @ContentHash, source_missing = 0
+        WHERE id = @ArticleId
+        """;
+
+    private const string ReplaceAuthorsSql = """
+        DELETE FROM article_authors WHERE article_id = @articleId
+        """;
+
+    private const string InsertAuthorSql = """
+        INSERT INTO article_authors (article_id, position, name) VALUES (@ArticleId, @Position, @Name)
+        """;
+
+    private const string InsertSourceFileSql = """
+        INSERT INTO source_files (path, article_id, sha256, size_bytes, format, parser_version, file_mtime, ingested_at, dropped_json, warnings_json)
+        VALUES (@Path, @ArticleId, @Sha256, @Size, @Format, @ParserVersion, @Mtime, @Now, @Dropped, @Warnings)
+        RETURNING id
+        """;
+
+    private const string UpdateSourceFileSql = """
+        UPDATE source_files SET sha256 = @Sha256, size_bytes = @Size, format = @Format, parser_version = @ParserVersion,
+            file_mtime = @Mtime, ingested_at = @Now, dropped_json = @Dropped, warnings_json = @Warnings, missing = 0
+        WHERE id = @Id
+        """;
+
+    private const string TouchSourceFileSql = """
+        UPDATE source_files SET file_mtime = @mtime, missing = 0 WHERE path = @path
+        """;
+
+    private const string LiveRevisionSql = """
+        SELECT r.id, r.origin, r.title, r.body_text AS BodyText
+        FROM articles a JOIN article_revisions r ON r.id = a.current_revision_id
+        WHERE a.id = @articleId
+        """;
+
+    private const string InsertRevisionSql = """
+        INSERT INTO article_revisions (article_id, number, origin, status, source_file_id, title, byline, body_markdown, body_html, body_text, created_at)
+        VALUES (@ArticleId, (SELECT COALESCE(MAX(number), 0) + 1 FROM article_revisions WHERE article_id = @ArticleId),
+                'ingest', @Status, @SourceFileId, @Title, @Byline, @BodyMarkdown, @BodyHtml, @BodyText, @Now)
+        RETURNING id
+        """;
+
+    private const string SupersedeSql = """
+        UPDATE article_revisions SET status = 'superseded' WHERE article_id = @articleId AND status = 'live'
+        """;
+
+    private const string InsertLogSql = """
+        INSERT INTO ingestion_log (at, path, outcome, reason, sha256, article_id) VALUES (@at, @path, @outcome, @reason, @sha, @articleId)
+        """;
+
+    private const string MarkMissingSql = """
+        UPDATE source_files SET missing = 1 WHERE path = @path AND missing = 0 RETURNING article_id
+        """;
+
+    private const string RefreshSourceMissingSql = """
+        UPDATE articles SET source_missing = NOT EXISTS (SELECT 1 FROM source_files s WHERE s.article_id = articles.id AND s.missing = 0)
+        WHERE id = @articleId
+        """;
+
+    public async Task<Dictionary<string, KnownFile>> KnownFilesAsync(SqliteConnection c, CancellationToken ct) =>
+        (await c.QueryAsync<KnownFile>(new CommandDefinition(KnownFilesSql, cancellationToken: ct)))
+            .ToDictionary(f => f.Path, StringComparer.Ordinal);
+
+    /// <summary>True when the file already failed with exactly these bytes: no need to log the same failure again.</summary>
+    public async Task<bool> FailedBeforeAsync(SqliteConnection c, string path, string sha, CancellationToken ct) =>
+        await c.ExecuteScalarAsync<string?>(new CommandDefinition(FailedShaSql, new { path }, cancellationToken: ct)) == sha;
+
+    public Task TouchAsync(SqliteConnection c, string path, long mtime, CancellationToken ct) =>
+        c.ExecuteAsync(new CommandDefinition(TouchSourceFileSql, new { path, mtime }, cancellationToken: ct));
+
+    public async Task<IngestionOutcome> LogFailureAsync(SqliteConnection c, string path, string? sha, string reason, CancellationToken ct)
+    {
+        await c.ExecuteAsync(new CommandDefinition(InsertLogSql, new { at = Now(), path, outcome = "failed", reason, sha, articleId = (long?)null }, cancellationToken: ct));
+        return new IngestionOutcome(path, IngestionResult.Failed, reason);
+    }
+
+    public async Task<IngestionOutcome> SaveAsync(SqliteConnection c, FileFacts file, IArticleParser parser, ParsedArticle article, CancellationToken ct)
+    {
+        await using var tx = (SqliteTransaction)await c.BeginTransactionAsync(ct);
+        var now = Now();
+        var bodyText = string.Join("\n\n", article.Body);
+        var contentHash = ContentHash(bodyText);
+        var fileRow = new
+        {
+            file.Path, file.Sha256, file.Size, parser.Format, ParserVersion = parser.Version, Mtime = file.ModifiedTicks, Now = now,
+            Dropped = JsonSerializer.Serialize(article.Dropped), Warnings = JsonSerializer.Serialize(article.Warnings),
+        };
+
+        var source = await c.QuerySingleOrDefaultAsync<(long Id, long? ArticleId)?>(SourceByPathSql, file, tx);
+        IngestionOutcome outcome;
+        if (source is null)
+        {
+            var duplicateOf = await c.ExecuteScalarAsync<long?>(FindDuplicateSql, new { url = article.CanonicalUrl, hash = contentHash }, tx);
+            if (duplicateOf is { } existing)
+            {
+                await c.ExecuteAsync(InsertSourceFileSql, new { fileRow.Path, ArticleId = existing, fileRow.Sha256, fileRow.Size, fileRow.Format, fileRow.ParserVersion, fileRow.Mtime, fileRow.Now, fileRow.Dropped, fileRow.Warnings }, tx);
+                await c.ExecuteAsync(RefreshSourceMissingSql, new { articleId = existing }, tx);
+                outcome = new IngestionOutcome(file.Path, IngestionResult.Duplicate, "Same article as one already stored; kept as another source file.", existing);
+            }
+            else
+            {
+                var articleId = await c.ExecuteScalarAsync<long>(InsertArticleSql, new { slug = await FreeSlugAsync(c, tx, article.Title), title = article.Title, now }, tx);
+                var sourceId = await c.ExecuteScalarAsync<long>(InsertSourceFileSql, new { fileRow.Path, ArticleId = articleId, fileRow.Sha256, fileRow.Size, fileRow.Format, fileRow.ParserVersion, fileRow.Mtime, fileRow.Now, fileRow.Dropped, fileRow.Warnings }, tx);
+                await WriteLiveRevisionAsync(c, tx, articleId, sourceId, article, bodyText, contentHash, now);
+                outcome = new IngestionOutcome(file.Path, IngestionResult.Ingested, null, articleId);
+            }
+        }
+        else
+        {
+            await c.ExecuteAsync(UpdateSourceFileSql, new { source.Value.Id, fileRow.Sha256, fileRow.Size, fileRow.Format, fileRow.ParserVersion, fileRow.Mtime, fileRow.Now, fileRow.Dropped, fileRow.Warnings }, tx);
+            var articleId = source.Value.ArticleId!.Value;
+            outcome = await ReviseAsync(c, tx, articleId, source.Value.Id, file.Path, article, bodyText, contentHash, now);
+            await c.ExecuteAsync(RefreshSourceMissingSql, new { articleId }, tx);
+        }
+
+        await c.ExecuteAsync(InsertLogSql, new { at = now, path = file.Path, outcome = outcome.Result.ToString().ToLowerInvariant(), reason = outcome.Reason, sha = file.Sha256, articleId = outcome.ArticleId }, tx);
+        await tx.CommitAsync(ct);
+        return outcome;
+    }
+
+    /// <summary>Marks files that have left the seeds folder; their articles stay, flagged as having lost their source.</summary>
+    public async Task<int> MarkMissingAsync(SqliteConnection c, IEnumerable<string> paths, CancellationToken ct)
+    {
+        var count = 0;
+        await using var tx = (SqliteTransaction)await c.BeginTransactionAsync(ct);
+        foreach (var path in paths)
+        {
+            foreach (var articleId in await c.QueryAsync<long?>(MarkMissingSql, new { path }, tx))
+            {
+                count++;
+                await c.ExecuteAsync(RefreshSourceMissingSql, new { articleId }, tx);
+                await c.ExecuteAsync(InsertLogSql, new { at = Now(), path, outcome = "missing", reason = "Source file was removed; the article is kept.", sha = (string?)null, articleId }, tx);
+            }
+        }
+
+        await tx.CommitAsync(ct);
+        return count;
+    }
+
+    private async Task<IngestionOutcome> ReviseAsync(SqliteConnection c, SqliteTransaction tx, long articleId, long sourceId, string path, ParsedArticle article, string bodyText, string contentHash, string now)
+    {
+        var live = await c.QuerySingleAsync<(long Id, string Origin, string Title, string BodyText)>(LiveRevisionSql, new { articleId }, tx);
+        if (live.Title == article.Title && live.BodyText == bodyText)
+        {
+            return new IngestionOutcome(path, IngestionResult.Unchanged, "File changed but its article text did not.", articleId);
+        }
+
+        if (live.Origin != "ingest")
+        {
+            // An editor amended the live text: the file's new text waits for review instead of replacing the correction.
+            await c.ExecuteScalarAsync<long>(InsertRevisionSql, RevisionRow(articleId, sourceId, "pending", article, bodyText, now), tx);
+            return new IngestionOutcome(path, IngestionResult.PendingReview, "Article has an editor's amendment; the new text awaits review.", articleId);
+        }
+
+        await c.ExecuteAsync(SupersedeSql, new { articleId }, tx);
+        await WriteLiveRevisionAsync(c, tx, articleId, sourceId, article, bodyText, contentHash, now);
+        return new IngestionOutcome(path, IngestionResult.Revised, null, articleId);
+    }
+
+    private static async Task WriteLiveRevisionAsync(SqliteConnection c, SqliteTransaction tx, long articleId, long sourceId, ParsedArticle article, string bodyText, string contentHash, string now)
+    {
+        var revisionId = await c.ExecuteScalarAsync<long>(InsertRevisionSql, RevisionRow(articleId, sourceId, "live", article, bodyText, now), tx);
+        long? outletId = article.Site is { Length: > 0 } site
+            ? await c.ExecuteScalarAsync<long>(UpsertOutletSql, new { slug = Slugs.From(site), name = site }, tx)
+            : null;
+        await c.ExecuteAsync(UpdateArticleSql, new
+        {
+            ArticleId = articleId, OutletId = outletId, RevisionId = revisionId, article.Title, Byline = Bylines.Join(article.Authors), article.Bureau,
+            article.Published, article.Updated, article.CanonicalUrl, article.Language, Excerpt = Excerpts.From(article.Body),
+            WordCount = ReadingTime.CountWords(bodyText), ContentHash = contentHash,
+        }, tx);
+        await c.ExecuteAsync(ReplaceAuthorsSql, new { articleId }, tx);
+        await c.ExecuteAsync(InsertAuthorSql, article.Authors.Select((name, i) => new { ArticleId = articleId, Position = i, Name = name }), tx);
+    }
+
+    private static object RevisionRow(long articleId, long sourceId, string status, ParsedArticle article, string bodyText, string now) => new
+    {
+        ArticleId = articleId, Status = status, SourceFileId = sourceId, article.Title, Byline = Bylines.Join(article.Authors),
+        article.BodyMarkdown, BodyHtml = BodyRenderer.ToHtml(article.BodyMarkdown), BodyText = bodyText, Now = now,
+    };
+
+    private static async Task<string> FreeSlugAsync(SqliteConnection c, SqliteTransaction tx, string title)
+    {
+        var slug = Slugs.From(title);
+        for (var n = 2; await c.ExecuteScalarAsync<bool>(SlugTakenSql, new { slug }, tx); n++)
+        {
+            slug = $"{Slugs.From(title)}-{n}";
+        }
+
+        return slug;
+    }
+
+    /// <summary>The same story from two files or formats hashes alike: case, spacing and punctuation are ignored.</summary>
+    internal static string ContentHash(string bodyText)
+    {
+        var sb = new StringBuilder(bodyText.Length);
+        foreach (var ch in bodyText)
+        {
+            if (char.IsLetterOrDigit(ch))
+            {
+                sb.Append(char.ToLowerInvariant(ch));
+            }
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
+    }
+
+    private static string Now() => DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture);
+}

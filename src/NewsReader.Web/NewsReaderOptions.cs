@@ -1,0 +1,22 @@
+namespace NewsReader;
+
+/// <summary>The "NewsReader" configuration section.</summary>
+public sealed class NewsReaderOptions
+{
+    public const string Section = "NewsReader";
+
+    /// <summary>Folder of article files to ingest and watch. Relative paths resolve against the working directory.</summary>
+    public string SeedsPath { get; set; } = "seeds";
+
+    /// <summary>SQLite database file; created with its folder when missing.</summary>
+    public string DatabasePath { get; set; } = "data/newsreader.db";
+
+    /// <summary>Whether the app ingests and watches the seeds folder while it serves.</summary>
+    public bool WatchSeeds { get; set; } = true;
+
+    /// <summary>Files larger than this are refused with a reason rather than parsed.</summary>
+    public long MaxFileBytes { get; set; } = 25 * 1024 * 1024;
+
+    /// <summary>Safety-net rescan interval behind the file-system watcher.</summary>
+    public TimeSpan RescanInterval { get; set; } = TimeSpan.FromMinutes(1);
+}

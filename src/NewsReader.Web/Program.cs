@@ -1,0 +1,25 @@
+using NewsReader.Articles;
+using NewsReader.Cli;
+using NewsReader.Ingestion;
+using NewsReader.Store;
+
+if (CommandLine.IsVerb(args))
+{
+    return await CommandLine.RunAsync(args);
+}
+
+// The content root is the app's own folder, so appsettings.json and static assets are found wherever it is started from;
+// relative seeds and database paths still resolve against the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.AddStore();          // SQLite, migrations at start-up
+builder.AddIngestion();      // parsers and the seeds watcher
+builder.AddReader();         // article and source pages
+
+var app = builder.Build();
+app.MapReader();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point; public so integration tests can host the app.</summary>
+public partial class Program;

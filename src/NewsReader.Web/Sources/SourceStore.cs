@@ -1,0 +1,52 @@
+using Dapper;
+using NewsReader.Store;
+
+namespace NewsReader.Sources;
+
+/// <summary>Reads outlets and what they published.</summary>
+public sealed class SourceStore(Db db)
+{
+    private const string ListSql = """
+        SELECT o.id, o.slug, o.name, COUNT(a.id) AS ArticleCount,
+               MIN(a.published_at) AS FirstPublished, MAX(a.published_at) AS LastPublished
+        FROM outlets o LEFT JOIN articles a ON a.outlet_id = o.id
+        GROUP BY o.id ORDER BY o.name COLLATE NOCASE
+        """;
+
+    private const string BySlugSql = """
+        SELECT o.id, o.slug, o.name, COUNT(a.id) AS ArticleCount,
+               MIN(a.published_at) AS FirstPublished, MAX(a.published_at) AS LastPublished
+        FROM outlets o LEFT JOIN articles a ON a.outlet_id = o.id
+        WHERE o.slug = @slug GROUP BY o.id
+        """;
+
+    private const string AuthorsSql = """
+        SELECT au.name, COUNT(*) AS Count FROM article_authors au JOIN articles a ON a.id = au.article_id
+        WHERE a.outlet_id = @outletId GROUP BY au.name ORDER BY Count DESC, au.name LIMIT 100
+        """;
+
+    private const string BureausSql = """
+        SELECT bureau AS Name, COUNT(*) AS Count FROM articles
+        WHERE outlet_id = @outletId AND bureau IS NOT NULL GROUP BY bureau ORDER BY Count DESC, bureau LIMIT 100
+        """;
+
+    public async Task<IReadOnlyList<OutletSummary>> ListAsync(CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return (await c.QueryAsync<OutletSummary>(new CommandDefinition(ListSql, cancellationToken: ct))).AsList();
+    }
+
+    public async Task<OutletSummary?> FindAsync(string slug, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.QuerySingleOrDefaultAsync<OutletSummary>(new CommandDefinition(BySlugSql, new { slug }, cancellationToken: ct));
+    }
+
+    public async Task<(IReadOnlyList<NameCount> Authors, IReadOnlyList<NameCount> Bureaus)> PeopleAsync(long outletId, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var authors = (await c.QueryAsync<NameCount>(new CommandDefinition(AuthorsSql, new { outletId }, cancellationToken: ct))).AsList();
+        var bureaus = (await c.QueryAsync<NameCount>(new CommandDefinition(BureausSql, new { outletId }, cancellationToken: ct))).AsList();
+        return (authors, bureaus);
+    }
+}
