@@ -11,7 +11,15 @@ public static class ReaderExtensions
         builder.Services.AddSingleton<ArticleStore>();
         builder.Services.AddSingleton<SourceStore>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddHttpContextAccessor();
+        var runtimeManifest = Path.Combine(AppContext.BaseDirectory, $"{builder.Environment.ApplicationName}.staticwebassets.runtime.json");
+        if (builder is WebApplicationBuilder web && File.Exists(runtimeManifest))
+        {
+            // Run from a build folder (dotnet run), not published: wwwroot stays in the project, so serve it from there in
+            // every environment, not only Development. A published app has its assets beside it and no such manifest.
+            web.WebHost.UseStaticWebAssets();
+            builder.Configuration["ReloadStaticAssetsAtRuntime"] ??= "true";
+        }
+
         return builder;
     }
 
