@@ -13,6 +13,11 @@ public sealed class SourceStore(Db db)
         GROUP BY o.id ORDER BY o.name COLLATE NOCASE
         """;
 
+    // The outlet filter needs names only; counting every outlet's articles on each list request would scan the table.
+    private const string NamesSql = """
+        SELECT id, slug, name FROM outlets ORDER BY name COLLATE NOCASE
+        """;
+
     private const string BySlugSql = """
         SELECT o.id, o.slug, o.name, COUNT(a.id) AS ArticleCount,
                MIN(a.published_at) AS FirstPublished, MAX(a.published_at) AS LastPublished
@@ -34,6 +39,12 @@ public sealed class SourceStore(Db db)
     {
         await using var c = await db.OpenAsync(ct);
         return (await c.QueryAsync<OutletSummary>(new CommandDefinition(ListSql, cancellationToken: ct))).AsList();
+    }
+
+    public async Task<IReadOnlyList<OutletSummary>> NamesAsync(CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return (await c.QueryAsync<OutletSummary>(new CommandDefinition(NamesSql, cancellationToken: ct))).AsList();
     }
 
     public async Task<OutletSummary?> FindAsync(string slug, CancellationToken ct)
