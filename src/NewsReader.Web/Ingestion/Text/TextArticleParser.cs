@@ -13,7 +13,7 @@ public sealed partial class TextArticleParser : IArticleParser
 
     public string Format => "text";
 
-    public string Version => "text/1";
+    public string Version => "text/2";
 
     public bool CanParse(string path) =>
         Path.GetExtension(path).ToLowerInvariant() is ".txt" or ".text" or "";
@@ -115,6 +115,14 @@ public sealed partial class TextArticleParser : IArticleParser
                     dropped.Add(line);
                 }
 
+                bodyStart = j + 1;
+                continue;
+            }
+
+            // "Published 2 hours ago" was true only when the page was saved: it is removed, and recorded, rather than invented into a date.
+            if (NewsDates.IsRelative(line))
+            {
+                dropped.Add(line);
                 bodyStart = j + 1;
                 continue;
             }
