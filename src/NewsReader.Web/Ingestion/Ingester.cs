@@ -8,6 +8,9 @@ namespace NewsReader.Ingestion;
 /// <summary>Ingests a folder or single files: skips what is unchanged, parses the rest, stores articles and logs failures.</summary>
 public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store, IOptions<NewsReaderOptions> options, ILogger<Ingester> logger)
 {
+    /// <summary>The reason given when a removed file reappears unchanged: readers see its article lose the "removed" notice.</summary>
+    public const string SourceRestored = "Source file is back; its article is unchanged.";
+
     /// <summary>Raised after a run that changed what readers see, so caches can be dropped.</summary>
     public event Action? ArticlesChanged;
 
@@ -80,16 +83,13 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
             if (known is not null && known.Sha256 == sha)
             {
                 await store.TouchAsync(c, path, info.LastWriteTimeUtc.Ticks, ct);
-                return new IngestionOutcome(path, IngestionResult.Unchanged);
+                return new IngestionOutcome(path, IngestionResult.Unchanged, known.Missing ? SourceRestored : null);
             }
 
             var parsed = parsers.Parse(path, bytes);
             if (parsed.Article is null)
             {
-                var reason = parsed.Error ?? "Not an article.";
-                return known is null && await store.FailedBeforeAsync(c, path, sha, ct)
-                    ? new IngestionOutcome(path, IngestionResult.Failed, reason)
-                    : await store.LogFailureAsync(c, path, sha, reason, ct);
+                return await store.LogFailureAsync(c, path, sha, parsed.Error ?? "Not an article.", ct);
             }
 
             return await store.SaveAsync(c, new FileFacts(path, sha, bytes.LongLength, info.LastWriteTimeUtc.Ticks), parsed.Parser!, parsed.Article, ct);
@@ -112,7 +112,7 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
             logger.LogWarning("Skipped {Path}: {Reason}", failed.Path, failed.Reason);
         }
 
-        if (summary.MarkedMissing > 0 || summary.Outcomes.Any(o => o.Result is not IngestionResult.Unchanged and not IngestionResult.Failed))
+        if (summary.MarkedMissing > 0 || summary.Outcomes.Any(o => o.Result is not IngestionResult.Unchanged and not IngestionResult.Failed || o.Reason == SourceRestored))
         {
             ArticlesChanged?.Invoke();
         }

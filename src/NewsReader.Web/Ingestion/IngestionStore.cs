@@ -31,6 +31,10 @@ public sealed class IngestionStore
         SELECT sha256 FROM ingestion_log WHERE path = @path ORDER BY id DESC LIMIT 1
         """;
 
+    private const string LastLogSql = """
+        SELECT outcome, sha256, reason FROM ingestion_log WHERE path = @path ORDER BY id DESC LIMIT 1
+        """;
+
     private const string SourceByPathSql = """
         SELECT id, article_id AS ArticleId FROM source_files WHERE path = @Path
         """;
@@ -82,7 +86,7 @@ public sealed class IngestionStore
         """;
 
     private const string TouchSourceFileSql = """
-        UPDATE source_files SET file_mtime = @mtime, missing = 0 WHERE path = @path
+        UPDATE source_files SET file_mtime = @mtime, missing = 0 WHERE path = @path RETURNING article_id
         """;
 
     private const string LiveRevisionSql = """
@@ -123,12 +127,30 @@ public sealed class IngestionStore
     public async Task<bool> FailedBeforeAsync(SqliteConnection c, string path, string sha, CancellationToken ct) =>
         await c.ExecuteScalarAsync<string?>(new CommandDefinition(FailedShaSql, new { path }, cancellationToken: ct)) == sha;
 
-    public Task TouchAsync(SqliteConnection c, string path, long mtime, CancellationToken ct) =>
-        c.ExecuteAsync(new CommandDefinition(TouchSourceFileSql, new { path, mtime }, cancellationToken: ct));
+    /// <summary>Records that an unchanged file is (still or again) present; a file that came back gives its article its source back.</summary>
+    public async Task TouchAsync(SqliteConnection c, string path, long mtime, CancellationToken ct)
+    {
+        await using var tx = (SqliteTransaction)await c.BeginTransactionAsync(ct);
+        foreach (var articleId in await c.QueryAsync<long?>(TouchSourceFileSql, new { path, mtime }, tx))
+        {
+            await c.ExecuteAsync(RefreshSourceMissingSql, new { articleId }, tx);
+        }
 
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Logs a file that is not an article. The same failure of the same bytes is logged once, not at every rescan,
+    /// so the log keeps telling something new.
+    /// </summary>
     public async Task<IngestionOutcome> LogFailureAsync(SqliteConnection c, string path, string? sha, string reason, CancellationToken ct)
     {
-        await c.ExecuteAsync(new CommandDefinition(InsertLogSql, new { at = Now(), path, outcome = "failed", reason, sha, articleId = (long?)null }, cancellationToken: ct));
+        var last = await c.QuerySingleOrDefaultAsync<(string Outcome, string? Sha, string? Reason)?>(new CommandDefinition(LastLogSql, new { path }, cancellationToken: ct));
+        if (last is not { Outcome: "failed" } same || same.Sha != sha || same.Reason != reason)
+        {
+            await c.ExecuteAsync(new CommandDefinition(InsertLogSql, new { at = Now(), path, outcome = "failed", reason, sha, articleId = (long?)null }, cancellationToken: ct));
+        }
+
         return new IngestionOutcome(path, IngestionResult.Failed, reason);
     }
 

@@ -34,14 +34,19 @@ public static partial class NewsDates
     };
 
     private const string MonthName = @"(?<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
-    private const string Time = @"(?:,?\s+(?:at\s+)?(?<hour>\d{1,2})[:.](?<minute>\d{2})(?:[:.](?<second>\d{2}))?\s*(?<ampm>[AaPp]\.?[Mm]\.?)?(?:\s+(?<zone>[A-Z]{1,4}\b|(?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?))?)?";
+    // The am/pm and zone parts are each optional as a whole (space included), so "14.02 GMT" keeps its zone;
+    // zones are upper-case abbreviations or numeric offsets, so a following word ("in Athens") is never read as one.
+    private const string Time = @"(?:,?\s+(?:at\s+)?(?<hour>\d{1,2})[:.](?<minute>\d{2})(?:[:.](?<second>\d{2}))?(?:\s*(?<ampm>[AaPp]\.?[Mm]\b\.?))?(?:\s+(?<zone>(?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?|(?-i:[A-Z]{1,5})\b))?)?";
+
+    // "Friday, March 1, 2024", "Wed 5 Feb 2025": a leading weekday belongs to the date, not to the byline around it.
+    private const string Weekday = @"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?";
 
     // "January 17, 2025", "Jan. 17, 2025 10:32 AM EST"
-    [GeneratedRegex(@"\b" + MonthName + @"\s+(?<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<year>\d{4})\b" + Time, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b" + Weekday + MonthName + @"\s+(?<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<year>\d{4})\b" + Time, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MonthDayYear();
 
     // "17 January 2025", "Wed 5 Feb 2025 14.02 GMT"
-    [GeneratedRegex(@"\b(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?<day>\d{1,2})(?:st|nd|rd|th)?\s+" + MonthName + @",?\s+(?<year>\d{4})\b" + Time, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b" + Weekday + @"(?<day>\d{1,2})(?:st|nd|rd|th)?\s+" + MonthName + @",?\s+(?<year>\d{4})\b" + Time, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DayMonthYear();
 
     // "2025-01-17", "2025-01-17T10:32:00Z", "2025-01-17 10:32:00+01:00"
@@ -66,6 +71,13 @@ public static partial class NewsDates
 
         return best;
     }
+
+    // "Published 2 hours ago", "Updated: 5 mins ago", "yesterday at 14:05": a time relative to a moment the file does not record.
+    [GeneratedRegex(@"^(?:(?:first\s+)?published|posted|(?:last\s+)?updated|modified)?\s*(?:on|at)?\s*:?\s*(?:(?:about\s+|over\s+)?(?:an?|\d{1,3})\s+(?:sec(?:ond)?s?|min(?:ute)?s?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago|just\s+now|today|yesterday)(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RelativeTime();
+
+    /// <summary>True for a line that only gives a relative time ("Published 2 hours ago"): no date can be read from it.</summary>
+    public static bool IsRelative(string line) => line.Length < 80 && RelativeTime().IsMatch(line.Trim());
 
     /// <summary>Normalises one date string as a whole (ISO 8601, RFC 1123 or the English forms above).</summary>
     public static string? Normalize(string? text)

@@ -10,7 +10,7 @@ public static class Slugs
 
     public static string From(string text)
     {
-        var sb = new StringBuilder(Math.Min(text.Length, MaxLength));
+        var sb = new StringBuilder(Math.Min(text.Length, MaxLength + 1));
         var pendingHyphen = false;
         foreach (var c in text.Normalize(NormalizationForm.FormD))
         {
@@ -28,7 +28,7 @@ public static class Slugs
 
                 pendingHyphen = false;
                 sb.Append(char.ToLowerInvariant(c));
-                if (sb.Length >= MaxLength)
+                if (sb.Length > MaxLength)
                 {
                     break;
                 }
@@ -39,6 +39,19 @@ public static class Slugs
             }
         }
 
-        return sb.Length == 0 ? "article" : sb.ToString().TrimEnd('-');
+        if (sb.Length == 0)
+        {
+            return "article";
+        }
+
+        // Over the limit: cut at the last whole word that fits, so a slug never ends mid-word or with a hyphen.
+        var slug = sb.ToString();
+        if (slug.Length > MaxLength)
+        {
+            var cut = slug.LastIndexOf('-', MaxLength);
+            slug = cut > 0 ? slug[..cut] : slug[..MaxLength];
+        }
+
+        return slug;
     }
 }

@@ -34,6 +34,23 @@ public sealed partial record Byline(IReadOnlyList<string> Authors, string? Burea
     [GeneratedRegex(@"^[\p{L}][\p{L}\p{M}.'’-]*(?:\s+[\p{L}][\p{L}\p{M}.'’-]*){0,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex NameShape();
 
+    // A job title printed after the name ("By Anna Berg, Political Editor") is not another author.
+    private static readonly HashSet<string> RoleWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "editor", "correspondent", "reporter", "writer", "columnist", "producer", "contributor", "critic", "analyst", "photographer",
+        "chief", "editor-at-large", "journalist", "presenter", "commentator",
+    };
+
+    // Lower-case words that belong inside a name: "Ludwig van Beethoven", "Ahmed al-Rashid".
+    private static readonly HashSet<string> NameParticles = new(StringComparer.Ordinal)
+    {
+        "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "dos", "das", "la", "le", "ter", "ten", "bin", "binti", "al", "el", "y",
+    };
+
+    // An outlet or agency handle a site prints as its byline: "bno", "afp".
+    [GeneratedRegex(@"^[\p{Ll}\d][\p{L}\d]{1,15}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Handle();
+
     [GeneratedRegex(@"^[\s|,;:·•–—/-]+|[\s|,;:·•–—/-]+$")]
     private static partial Regex EdgePunctuation();
 
@@ -85,13 +102,14 @@ public sealed partial record Byline(IReadOnlyList<string> Authors, string? Burea
             .Select(n => n.Trim())
             .Where(n => n.Length > 0)
             .ToList();
-        if (authors.Count == 0 || authors.Any(n => n.Length > 40 || !NameShape().IsMatch(n)))
+        // "By noon, the square was full." is a sentence: a name is capitalised words or a single handle.
+        if (authors.Count == 0 || authors.Any(n => n.Length > 40 || !NameShape().IsMatch(n) || !(IsCapitalised(n) || Handle().IsMatch(n))))
         {
             return null;
         }
 
         // Without "By", only a date or a bureau makes a line of names a byline; otherwise it is probably text.
-        var capitalised = authors.All(n => n.Split(' ').All(w => char.IsUpper(w[0])));
+        var capitalised = authors.All(IsCapitalised);
         if (!hasBy && !(capitalised && (published is not null || updated is not null || bureau is not null)))
         {
             return null;
@@ -102,7 +120,10 @@ public sealed partial record Byline(IReadOnlyList<string> Authors, string? Burea
             return null;
         }
 
-        authors.RemoveAll(n => NotAuthors.Contains(n) || (site is not null && n.Equals(site, StringComparison.OrdinalIgnoreCase)));
+        authors.RemoveAll(n => NotAuthors.Contains(n) || (authors.Count > 1 && RoleWords.Contains(n.Split(' ')[^1])) || (site is not null && n.Equals(site, StringComparison.OrdinalIgnoreCase)));
         return new Byline(authors, bureau, published, updated);
     }
+
+    private static bool IsCapitalised(string name) =>
+        name.Split(' ').All(w => char.IsUpper(w[0]) || NameParticles.Contains(w) || (w.IndexOf('-') is > 0 and var dash && NameParticles.Contains(w[..dash])));
 }

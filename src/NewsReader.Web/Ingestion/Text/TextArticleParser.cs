@@ -13,7 +13,7 @@ public sealed partial class TextArticleParser : IArticleParser
 
     public string Format => "text";
 
-    public string Version => "text/1";
+    public string Version => "text/2";
 
     public bool CanParse(string path) =>
         Path.GetExtension(path).ToLowerInvariant() is ".txt" or ".text" or "";
@@ -57,6 +57,11 @@ public sealed partial class TextArticleParser : IArticleParser
 
         var header = ReadHeader(lines, dropped);
         var body = ReadBody(lines, header.BodyStart, header.Title, dropped);
+        if (header.Standfirst is not null)
+        {
+            body.Insert(0, header.Standfirst);
+        }
+
         if (body.Count == 0)
         {
             throw new ArticleRejectedException("No article text after the title.");
@@ -88,7 +93,7 @@ public sealed partial class TextArticleParser : IArticleParser
         };
     }
 
-    private sealed record Header(string Title, string? Site, IReadOnlyList<string> Authors, string? Bureau, string? Published, string? Updated, int BodyStart);
+    private sealed record Header(string Title, string? Site, IReadOnlyList<string> Authors, string? Bureau, string? Published, string? Updated, string? Standfirst, int BodyStart);
 
     private static Header ReadHeader(List<string> lines, List<string> dropped)
     {
@@ -103,6 +108,7 @@ public sealed partial class TextArticleParser : IArticleParser
 
         var authors = new List<string>();
         string? bureau = null, published = null, updated = null;
+        string? standfirst = null;
         var bodyStart = titleEnd + 1;
         var seen = 0;
         for (var j = NextText(lines, bodyStart); j < lines.Count && seen < MaxBylineLines; j = NextText(lines, j + 1))
@@ -119,8 +125,25 @@ public sealed partial class TextArticleParser : IArticleParser
                 continue;
             }
 
+            // "Published 2 hours ago" was true only when the page was saved: it is removed, and recorded, rather than invented into a date.
+            if (NewsDates.IsRelative(line))
+            {
+                dropped.Add(line);
+                bodyStart = j + 1;
+                continue;
+            }
+
             if (Byline.TryParse(line, site) is not { } byline)
             {
+                // A standfirst between the title and the byline ("A one-sentence summary." then "By X") is article text,
+                // and the byline under it still belongs to the header.
+                if (seen == 0 && standfirst is null && IsBylineAt(lines, NextText(lines, j + 1), site))
+                {
+                    standfirst = line;
+                    bodyStart = j + 1;
+                    continue;
+                }
+
                 break;
             }
 
@@ -132,8 +155,11 @@ public sealed partial class TextArticleParser : IArticleParser
             seen++;
         }
 
-        return new Header(title, site, authors, bureau, published, updated, bodyStart);
+        return new Header(title, site, authors, bureau, published, updated, standfirst, bodyStart);
     }
+
+    private static bool IsBylineAt(List<string> lines, int index, string? site) =>
+        index < lines.Count && Byline.TryParse(lines[index], site) is { } byline && (byline.Authors.Count > 0 || byline.Published is not null);
 
     /// <summary>
     /// The title is the text before a separator on a "Title / Outlet" line, confirmed by the page title repeated
@@ -209,6 +235,7 @@ public sealed partial class TextArticleParser : IArticleParser
                 break;
             }
 
+            // Furniture does not end a paragraph: an advert line inside a hard-wrapped paragraph must not cut it in two.
             if (PageFurniture.IsStray(line) || line == title)
             {
                 if (line != title)
@@ -216,7 +243,6 @@ public sealed partial class TextArticleParser : IArticleParser
                     dropped.Add(line);
                 }
 
-                Flush();
                 continue;
             }
 

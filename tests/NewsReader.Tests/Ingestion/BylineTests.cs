@@ -1,0 +1,117 @@
+using NewsReader.Ingestion.Text;
+
+namespace NewsReader.Tests.Ingestion;
+
+public sealed class BylineTests
+{
+    [Theory]
+    [InlineData("By Maria Koval", new[] { "Maria Koval" })]
+    [InlineData("By Tom Ashby and Lena Marsh", new[] { "Tom Ashby", "Lena Marsh" })]
+    [InlineData("By Priya Nandakumar, Oskar Lind and Bea Thornton", new[] { "Priya Nandakumar", "Oskar Lind", "Bea Thornton" })]
+    [InlineData("By Ada Quill, Rowan Petty, and Imogen Sayer", new[] { "Ada Quill", "Rowan Petty", "Imogen Sayer" })]
+    [InlineData("BY Ruth Everett-Jones & Ifan Roberts", new[] { "Ruth Everett-Jones", "Ifan Roberts" })]
+    [InlineData("Words by Ludwig van Dam and Sara al-Amin", new[] { "Ludwig van Dam", "Sara al-Amin" })]
+    public void TryParse_ByNames_ReturnsEachAuthor(string line, string[] authors)
+    {
+        var byline = Byline.TryParse(line);
+
+        Assert.NotNull(byline);
+        Assert.Equal(authors, byline.Authors);
+    }
+
+    [Fact]
+    public void TryParse_SeedByline_ReadsHandleBureauAndDate()
+    {
+        var byline = Byline.TryParse("By bno - Taipei Bureau January 17, 2025", "bno IntelliNews")!;
+
+        Assert.Equal(["bno"], byline.Authors);
+        Assert.Equal("Taipei Bureau", byline.Bureau);
+        Assert.Equal("2025-01-17", byline.Published);
+    }
+
+    [Fact]
+    public void TryParse_NameDashBureauWithoutBy_ReadsBureau()
+    {
+        var byline = Byline.TryParse("Kenji Mori - Osaka Bureau")!;
+
+        Assert.Equal(["Kenji Mori"], byline.Authors);
+        Assert.Equal("Osaka Bureau", byline.Bureau);
+    }
+
+    [Fact]
+    public void TryParse_NameInPlace_ReadsPlaceAsBureau()
+    {
+        var byline = Byline.TryParse("Nikos Pappas in Athens")!;
+
+        Assert.Equal(["Nikos Pappas"], byline.Authors);
+        Assert.Equal("Athens", byline.Bureau);
+    }
+
+    [Fact]
+    public void TryParse_NamePipeDate_ReadsNameAndDate()
+    {
+        var byline = Byline.TryParse("Delia Ferreira | Jan. 8, 2025")!;
+
+        Assert.Equal(["Delia Ferreira"], byline.Authors);
+        Assert.Equal("2025-01-08", byline.Published);
+    }
+
+    [Fact]
+    public void TryParse_PublishedLabel_ReadsDateOnly()
+    {
+        var byline = Byline.TryParse("Published: 12 February 2024")!;
+
+        Assert.Empty(byline.Authors);
+        Assert.Equal("2024-02-12", byline.Published);
+        Assert.Null(byline.Updated);
+    }
+
+    [Fact]
+    public void TryParse_UpdatedAfterNames_ReadsUpdatedNotPublished()
+    {
+        var byline = Byline.TryParse("By Amara Obi and Rhys Penhallow | Updated 9 March 2024")!;
+
+        Assert.Equal(["Amara Obi", "Rhys Penhallow"], byline.Authors);
+        Assert.Null(byline.Published);
+        Assert.Equal("2024-03-09", byline.Updated);
+    }
+
+    [Fact]
+    public void TryParse_PostedOnDateByName_ReadsBoth()
+    {
+        var byline = Byline.TryParse("Posted on 24 May 2024 by Hal Berg")!;
+
+        Assert.Equal(["Hal Berg"], byline.Authors);
+        Assert.Equal("2024-05-24", byline.Published);
+    }
+
+    [Theory]
+    [InlineData("By noon, the square was full.")]
+    [InlineData("By the end of the night, most stallholders had sold out.")]
+    [InlineData("By Tuesday, parliament had voted.")]
+    [InlineData("Anna Berg")]
+    [InlineData("Ferry services resumed on Thursday.")]
+    [InlineData("")]
+    public void TryParse_SentenceOrBareName_ReturnsNull(string line) =>
+        Assert.Null(Byline.TryParse(line));
+
+    [Fact]
+    public void TryParse_VeryLongLine_ReturnsNull() =>
+        Assert.Null(Byline.TryParse("By " + string.Join(" and ", Enumerable.Repeat("Ana Ruiz", 30))));
+
+    [Theory]
+    [InlineData("By Staff Reporter")]
+    [InlineData("By Agencies")]
+    [InlineData("By Harbour Post")]
+    public void TryParse_StaffOrOutletName_IsNoAuthor(string line)
+    {
+        var byline = Byline.TryParse(line, "Harbour Post");
+
+        Assert.NotNull(byline);
+        Assert.Empty(byline.Authors);
+    }
+
+    [Fact]
+    public void TryParse_NameWithJobTitle_KeepsOnlyTheName() =>
+        Assert.Equal(["Anna Berg"], Byline.TryParse("By Anna Berg, Political Editor")!.Authors);
+}

@@ -1,0 +1,96 @@
+using NewsReader.Ingestion;
+
+namespace NewsReader.Tests.Ingestion;
+
+public sealed class NewsDatesTests
+{
+    [Theory]
+    [InlineData("January 17, 2025", "2025-01-17")]
+    [InlineData("Jan. 17, 2025", "2025-01-17")]
+    [InlineData("Sept. 3rd, 2024", "2024-09-03")]
+    [InlineData("17 January 2025", "2025-01-17")]
+    [InlineData("2025-01-17", "2025-01-17")]
+    [InlineData("Friday, March 1, 2024", "2024-03-01")]
+    [InlineData("Thursday 17 January 2025", "2025-01-17")]
+    public void Find_DateWithoutTime_ReturnsIsoDate(string text, string iso) =>
+        Assert.Equal(iso, NewsDates.Find(text)?.Iso);
+
+    [Theory]
+    [InlineData("Jan. 17, 2025 10:32 AM EST", "2025-01-17T10:32:00-05:00")]
+    [InlineData("Wed 5 Feb 2025 14.02 GMT", "2025-02-05T14:02:00+00:00")]
+    [InlineData("March 3, 2024 9:15 p.m. PST", "2024-03-03T21:15:00-08:00")]
+    [InlineData("March 3, 2024 12:05 AM UTC", "2024-03-03T00:05:00+00:00")]
+    [InlineData("17 January 2025 10:32 GMT+1", "2025-01-17T10:32:00+01:00")]
+    [InlineData("17 January 2025, 10:32 +05:30", "2025-01-17T10:32:00+05:30")]
+    [InlineData("2025-01-17T10:32:00Z", "2025-01-17T10:32:00+00:00")]
+    [InlineData("2025-01-17 10:32:00+01:00", "2025-01-17T10:32:00+01:00")]
+    public void Find_DateTimeWithZone_ReturnsIsoWithOffset(string text, string iso) =>
+        Assert.Equal(iso, NewsDates.Find(text)?.Iso);
+
+    [Theory]
+    [InlineData("17 January 2025 at 10:32", "2025-01-17T10:32:00")]
+    [InlineData("Jan 5, 2025 10:00 amid protests", "2025-01-05T10:00:00")]
+    public void Find_TimeWithoutZone_ReturnsLocalDateTime(string text, string iso) =>
+        Assert.Equal(iso, NewsDates.Find(text)?.Iso);
+
+    [Fact]
+    public void Find_TimeFollowedByPlace_LeavesThePlaceOutOfTheDate()
+    {
+        const string text = "5 Feb 2025 14:02 in Athens";
+
+        var found = NewsDates.Find(text)!.Value;
+
+        Assert.Equal("2025-02-05T14:02:00", found.Iso);
+        Assert.Equal(" in Athens", text[(found.Index + found.Length)..]);
+    }
+
+    [Fact]
+    public void Find_DateInsideByline_ReportsWhereItIs()
+    {
+        const string text = "By Ana Ruiz March 3, 2024";
+
+        var found = NewsDates.Find(text)!.Value;
+
+        Assert.Equal("March 3, 2024", text.Substring(found.Index, found.Length));
+    }
+
+    [Theory]
+    [InlineData("February 30, 2024")]
+    [InlineData("31 April 2024")]
+    [InlineData("January 1, 2999")]
+    [InlineData("March 3, 1066")]
+    [InlineData("2024-13-01")]
+    [InlineData("Jan. 17, 2025 13:32 PM EST")]
+    [InlineData("No date here, only 2025 and January.")]
+    public void Find_ImpossibleOrMissingDate_ReturnsNull(string text)
+    {
+        var found = NewsDates.Find(text);
+
+        Assert.True(found is null || text.StartsWith("Jan. 17", StringComparison.Ordinal) && found.Value.Iso.Length == 10, $"read {found}");
+    }
+
+    [Theory]
+    [InlineData("Fri, 17 Jan 2025 10:32:00 GMT", "2025-01-17T10:32:00+00:00")]
+    [InlineData("2025-01-17T10:32:00+01:00", "2025-01-17T10:32:00+01:00")]
+    [InlineData("  17 January 2025 ", "2025-01-17")]
+    public void Normalize_WholeDateString_ReturnsIso(string text, string iso) =>
+        Assert.Equal(iso, NewsDates.Normalize(text));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("yesterday")]
+    public void Normalize_BlankOrUnreadable_ReturnsNull(string? text) =>
+        Assert.Null(NewsDates.Normalize(text));
+
+    [Theory]
+    [InlineData("Published 2 hours ago", true)]
+    [InlineData("Updated: 5 mins ago", true)]
+    [InlineData("yesterday at 14:05", true)]
+    [InlineData("an hour ago", true)]
+    [InlineData("Published: 12 February 2024", false)]
+    [InlineData("Published in 1888, the paper was the first in the county to print photographs.", false)]
+    public void IsRelative_Line_TellsWhetherOnlyARelativeTimeIsGiven(string line, bool relative) =>
+        Assert.Equal(relative, NewsDates.IsRelative(line));
+}

@@ -1,0 +1,62 @@
+using Microsoft.Extensions.DependencyInjection;
+using NewsReader.Ingestion;
+using NewsReader.Tests.Infrastructure;
+
+namespace NewsReader.Tests.Ingestion;
+
+/// <summary>The running app picks up files dropped into the seeds folder without being asked.</summary>
+public sealed class SeedWatcherTests : IDisposable
+{
+    // A bound on the wait, not a timing goal: events normally arrive within a second, the safety-net rescan every two.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    private readonly NewsReaderApp _app = new(watchSeeds: true);
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task Watcher_FileDroppedAfterStart_AppearsOnTheHomePage()
+    {
+        File.Copy(Seeds.SeedFile, Path.Combine(_app.SeedsPath, "seed.txt"));
+        _ = _app.Server;
+        await _app.Services.GetRequiredService<SeedWatcher>().FirstScan.WaitAsync(Patience);
+        Assert.Single((await _app.GetPageAsync("/")).Document.QuerySelectorAll("article.card"));
+
+        await File.WriteAllTextAsync(Path.Combine(_app.SeedsPath, "dropped.txt"), Seeds.TextArticle("Lifeboat crew rescues kayakers off Gull Point"));
+
+        Assert.True(await EventuallyAsync(async () =>
+            (await _app.GetPageAsync("/")).Document.QuerySelectorAll("article.card h2").Any(h => h.TextContent.Trim() == "Lifeboat crew rescues kayakers off Gull Point")),
+            "the dropped article never appeared on /");
+    }
+
+    [Fact]
+    public async Task Watcher_FileDeletedWhileRunning_MarksArticleSourceMissing()
+    {
+        var path = Path.Combine(_app.SeedsPath, "seed.txt");
+        File.Copy(Seeds.SeedFile, path);
+        _ = _app.Server;
+        await _app.Services.GetRequiredService<SeedWatcher>().FirstScan.WaitAsync(Patience);
+
+        File.Delete(path);
+
+        Assert.True(await EventuallyAsync(async () =>
+            (await _app.GetPageAsync($"/articles/{Seeds.SeedSlug}/source")).Document.QuerySelector(".notice") is not null),
+            "the source page never said the file was removed");
+    }
+
+    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(200);
+        }
+
+        return await condition();
+    }
+}
