@@ -68,5 +68,6 @@ public static class ApiExtensions
             .RequireRateLimiting(ApiRateLimit.Policy)
             .RequireCors(CorsPolicy)
             .AddEndpointFilter<ConditionalJsonFilter>()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithTags("API");
 }

@@ -14,11 +14,14 @@ public static class ArticleEndpoints
     {
         api.MapGet("/articles", ListAsync)
             .WithName("ListArticles")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("List articles, newest first")
             .WithDescription($"Paged. pageSize is 1 to {ArticleQuery.MaxPageSize} (default {ArticleQuery.DefaultPageSize}); a page past the end is empty. " +
                              "from and to are inclusive days (yyyy-MM-dd) on the published date; undated articles match no date filter.");
         api.MapGet("/articles/{slug}", GetAsync)
             .WithName("GetArticle")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One article with its body, revisions and corrections");
         return api;
     }

@@ -15,6 +15,7 @@ public static class OutletEndpoints
             .WithSummary("Every outlet with its article count and date range, by name");
         api.MapGet("/outlets/{slug}", GetAsync)
             .WithName("GetOutlet")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One outlet");
         return api;
     }
