@@ -1,6 +1,9 @@
+using NewsReader.Api;
 using NewsReader.Articles;
 using NewsReader.Cli;
+using NewsReader.Feeds;
 using NewsReader.Ingestion;
+using NewsReader.Seo;
 using NewsReader.Store;
 
 if (CommandLine.IsVerb(args))
@@ -14,9 +17,15 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddStore();          // SQLite, migrations at start-up
 builder.AddIngestion();      // parsers and the seeds watcher
 builder.AddReader();         // article and source pages
+builder.AddApi();            // read-only JSON API, OpenAPI, rate limit, CORS
+builder.AddFeeds();          // Atom and RSS feeds
+builder.AddSeo();            // sitemap and robots.txt
 
 var app = builder.Build();
 app.MapReader();
+app.MapApi();
+app.MapFeeds();
+app.MapSeo();
 
 await app.RunAsync();
 return 0;

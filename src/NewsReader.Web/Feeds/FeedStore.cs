@@ -1,0 +1,67 @@
+using Dapper;
+using NewsReader.Store;
+
+namespace NewsReader.Feeds;
+
+/// <summary>Reads the newest articles, with their live text, for feeds.</summary>
+public sealed class FeedStore(Db db)
+{
+    public const int MaxEntries = 50;
+
+    private const string Select = """
+        SELECT a.id, a.slug, a.title, o.name AS OutletName, o.slug AS OutletSlug, a.published_at AS PublishedAt,
+               a.updated_at AS UpdatedAt, a.created_at AS CreatedAt, a.excerpt, r.body_html AS BodyHtml,
+               r.origin AS RevisionOrigin, r.created_at AS RevisionCreatedAt
+        FROM articles a
+        JOIN article_revisions r ON r.id = a.current_revision_id
+        LEFT JOIN outlets o ON o.id = a.outlet_id
+        """;
+
+    private const string NewestSql = $"""
+        {Select}
+        WHERE @outlet IS NULL OR o.slug = @outlet
+        ORDER BY a.published_at IS NULL, a.published_at DESC, a.id DESC
+        LIMIT @limit
+        """;
+
+    private const string ByIdsSql = $"""
+        {Select}
+        WHERE a.id IN @ids
+        """;
+
+    private const string AuthorsSql = """
+        SELECT article_id AS ArticleId, name FROM article_authors WHERE article_id IN @ids ORDER BY article_id, position
+        """;
+
+    /// <summary>The newest articles, of one outlet when a slug is given.</summary>
+    public async Task<IReadOnlyList<FeedArticle>> NewestAsync(string? outlet, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var rows = (await c.QueryAsync<FeedArticle>(new CommandDefinition(NewestSql, new { outlet, limit = MaxEntries }, cancellationToken: ct))).AsList();
+        return await WithAuthorsAsync(c, rows, ct);
+    }
+
+    /// <summary>The articles with these ids, in the order given (a search ranking).</summary>
+    public async Task<IReadOnlyList<FeedArticle>> ByIdsAsync(IReadOnlyList<long> ids, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().Take(MaxEntries).ToList();
+        await using var c = await db.OpenAsync(ct);
+        var rows = (await c.QueryAsync<FeedArticle>(new CommandDefinition(ByIdsSql, new { ids = wanted }, cancellationToken: ct))).ToDictionary(a => a.Id);
+        var ordered = wanted.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
+        return await WithAuthorsAsync(c, ordered, ct);
+    }
+
+    private static async Task<IReadOnlyList<FeedArticle>> WithAuthorsAsync(System.Data.Common.DbConnection c, List<FeedArticle> rows, CancellationToken ct)
+    {
+        var ids = rows.Select(r => r.Id).ToList();
+        var authors = (await c.QueryAsync<AuthorRow>(new CommandDefinition(AuthorsSql, new { ids }, cancellationToken: ct)))
+            .ToLookup(a => a.ArticleId, a => a.Name);
+        return rows.Select(r => r with { Authors = authors[r.Id].ToList() }).ToList();
+    }
+
+    private sealed record AuthorRow
+    {
+        public long ArticleId { get; init; }
+        public string Name { get; init; } = "";
+    }
+}
