@@ -6,18 +6,10 @@ using NewsReader.Tests.Infrastructure;
 
 namespace NewsReader.Tests.Feeds;
 
-public sealed partial class AtomFeedTests : IAsyncLifetime
+public sealed partial class AtomFeedTests(FeedTestData data) : IClassFixture<FeedTestData>
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
-    private readonly NewsReaderApp _app = new();
-
-    public Task InitializeAsync() => FeedTestData.SeedAsync(_app);
-
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
+    private readonly NewsReaderApp _app = data.App;
 
     [Fact]
     public async Task Feed_IsValidAtomWithUniqueIdsDatesAndAbsoluteLinks()
