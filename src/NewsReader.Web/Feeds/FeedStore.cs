@@ -10,7 +10,7 @@ public sealed class FeedStore(Db db)
 
     private const string Select = """
         SELECT a.id, a.slug, a.title, o.name AS OutletName, o.slug AS OutletSlug, a.published_at AS PublishedAt,
-               a.updated_at AS UpdatedAt, a.created_at AS CreatedAt, a.excerpt, r.body_html AS BodyHtml,
+               a.updated_at AS UpdatedAt, a.language, a.created_at AS CreatedAt, a.excerpt, r.body_html AS BodyHtml,
                r.origin AS RevisionOrigin, r.created_at AS RevisionCreatedAt
         FROM articles a
         JOIN article_revisions r ON r.id = a.current_revision_id

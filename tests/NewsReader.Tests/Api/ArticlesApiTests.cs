@@ -133,6 +133,12 @@ public sealed class ArticlesApiTests(FiveArticlesApp data) : IClassFixture<FiveA
     }
 
     [Fact]
+    public async Task WrongMethod_Is405Problem()
+    {
+        await (await _client.PostAsync("/api/articles", new StringContent("{}"))).AssertProblemAsync(405);
+    }
+
+    [Fact]
     public async Task Outlets_ListsEachWithCountsAndLinks()
     {
         var outlets = await (await _client.GetAsync("/api/outlets")).JsonAsync();

@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using NewsReader.Store;
 using NewsReader.Tests.Infrastructure;
 
 namespace NewsReader.Tests.Feeds;
@@ -65,6 +68,22 @@ public sealed partial class AtomFeedTests(FeedTestData data) : IClassFixture<Fee
             Assert.Null(e.Element(Atom + "content"));
             Assert.StartsWith("First paragraph of", e.Element(Atom + "summary")!.Value);
         });
+    }
+
+    [Fact]
+    public async Task EntryInAnotherLanguage_SaysSo()
+    {
+        await using (var c = await _app.Services.GetRequiredService<Db>().OpenAsync())
+        {
+            await c.ExecuteAsync("UPDATE articles SET language = 'fr' WHERE title = 'Mountain pass reopens after storm'");
+        }
+
+        var (_, feed) = await GetAtomAsync("/feed");
+
+        var entries = feed.Elements(Atom + "entry").ToDictionary(e => e.Element(Atom + "title")!.Value);
+        Assert.Equal("fr", entries["Mountain pass reopens after storm"].Attribute(XNamespace.Xml + "lang")!.Value);
+        Assert.Null(entries["Ferry timetable changes for winter"].Attribute(XNamespace.Xml + "lang"));
+        Assert.Equal("en", feed.Attribute(XNamespace.Xml + "lang")!.Value);
     }
 
     [Fact]
