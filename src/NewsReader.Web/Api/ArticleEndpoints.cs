@@ -1,6 +1,10 @@
 using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 using NewsReader.Articles;
 using NewsReader.Seo;
 using NewsReader.Sources;
@@ -16,6 +20,7 @@ public static class ArticleEndpoints
             .WithName("ListArticles")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .AddOpenApiOperationTransformer(DescribeQueryTypes)
             .WithSummary("List articles, newest first")
             .WithDescription($"Paged. pageSize is 1 to {ArticleQuery.MaxPageSize} (default {ArticleQuery.DefaultPageSize}); a page past the end is empty. " +
                              "from and to are inclusive days (yyyy-MM-dd) on the published date; undated articles match no date filter.");
@@ -104,6 +109,29 @@ public static class ArticleEndpoints
         });
     }
 
+    // The handler reads the query as text so it can word its own 400s; the document still states the real types.
+    private static Task DescribeQueryTypes(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+        {
+            parameter.Schema = parameter.Name switch
+            {
+                "page" => new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1", Default = JsonValue.Create(1) },
+                "pageSize" => new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Integer,
+                    Minimum = "1",
+                    Maximum = ArticleQuery.MaxPageSize.ToString(CultureInfo.InvariantCulture),
+                    Default = JsonValue.Create(ArticleQuery.DefaultPageSize),
+                },
+                "from" or "to" => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" },
+                _ => parameter.Schema,
+            };
+        }
+
+        return Task.CompletedTask;
+    }
+
     private static ArticleListItem ListItem(HttpRequest request, ArticleSummary a) => new()
     {
         Slug = a.Slug,
@@ -123,10 +151,10 @@ public static class ArticleEndpoints
 
     private static string PageUrl(HttpRequest request, ArticleQuery query, int page)
     {
-        var args = new List<KeyValuePair<string, string?>> { new("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
+        var args = new List<KeyValuePair<string, string?>> { new("page", page.ToString(CultureInfo.InvariantCulture)) };
         if (query.PageSize != ArticleQuery.DefaultPageSize)
         {
-            args.Add(new("pageSize", query.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            args.Add(new("pageSize", query.PageSize.ToString(CultureInfo.InvariantCulture)));
         }
 
         foreach (var name in new[] { "outlet", "from", "to" })

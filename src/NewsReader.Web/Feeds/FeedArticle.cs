@@ -12,6 +12,7 @@ public sealed record FeedArticle
     public string? OutletSlug { get; init; }
     public string? PublishedAt { get; init; }
     public string? UpdatedAt { get; init; }
+    public string? Language { get; init; }
     public string CreatedAt { get; init; } = "";
     public string Excerpt { get; init; } = "";
     public string BodyHtml { get; init; } = "";

@@ -10,16 +10,17 @@ public sealed class FeedStore(Db db)
 
     private const string Select = """
         SELECT a.id, a.slug, a.title, o.name AS OutletName, o.slug AS OutletSlug, a.published_at AS PublishedAt,
-               a.updated_at AS UpdatedAt, a.created_at AS CreatedAt, a.excerpt, r.body_html AS BodyHtml,
+               a.updated_at AS UpdatedAt, a.language, a.created_at AS CreatedAt, a.excerpt, r.body_html AS BodyHtml,
                r.origin AS RevisionOrigin, r.created_at AS RevisionCreatedAt
         FROM articles a
         JOIN article_revisions r ON r.id = a.current_revision_id
         LEFT JOIN outlets o ON o.id = a.outlet_id
         """;
 
-    private const string NewestSql = $"""
-        {Select}
-        WHERE @outlet IS NULL OR o.slug = @outlet
+    // Ids first, bodies after: sorting only ids and dates keeps the (large) bodies out of SQLite's sorter.
+    private const string NewestIdsSql = """
+        SELECT a.id FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
+        WHERE a.current_revision_id IS NOT NULL AND (@outlet IS NULL OR o.slug = @outlet)
         ORDER BY a.published_at IS NULL, a.published_at DESC, a.id DESC
         LIMIT @limit
         """;
@@ -36,9 +37,13 @@ public sealed class FeedStore(Db db)
     /// <summary>The newest articles, of one outlet when a slug is given.</summary>
     public async Task<IReadOnlyList<FeedArticle>> NewestAsync(string? outlet, CancellationToken ct)
     {
-        await using var c = await db.OpenAsync(ct);
-        var rows = (await c.QueryAsync<FeedArticle>(new CommandDefinition(NewestSql, new { outlet, limit = MaxEntries }, cancellationToken: ct))).AsList();
-        return await WithAuthorsAsync(c, rows, ct);
+        List<long> ids;
+        await using (var c = await db.OpenAsync(ct))
+        {
+            ids = (await c.QueryAsync<long>(new CommandDefinition(NewestIdsSql, new { outlet, limit = MaxEntries }, cancellationToken: ct))).AsList();
+        }
+
+        return await ByIdsAsync(ids, ct);
     }
 
     /// <summary>The articles with these ids, in the order given (a search ranking).</summary>

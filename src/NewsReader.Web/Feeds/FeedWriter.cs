@@ -16,6 +16,7 @@ public sealed record FeedDocument(string Id, string Title, string Description, s
 /// <summary>Writes Atom 1.0 or RSS 2.0 through System.ServiceModel.Syndication, which does the escaping and date formats.</summary>
 public static class FeedWriter
 {
+    private static readonly XmlQualifiedName XmlLang = new("lang", "http://www.w3.org/XML/1998/namespace");
     private static readonly XmlWriterSettings Settings = new() { Encoding = new UTF8Encoding(false), Indent = true };
 
     public static string ContentType(FeedFormat format) =>
@@ -56,6 +57,12 @@ public static class FeedWriter
             LastUpdatedTime = article.Updated,
         };
         item.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(url), "text/html"));
+        if (article.Language is not null)
+        {
+            // The feed's own text is English; an article in another language says so on its entry.
+            item.AttributeExtensions[XmlLang] = article.Language;
+        }
+
         foreach (var author in article.Authors)
         {
             item.Authors.Add(new SyndicationPerson { Name = author });

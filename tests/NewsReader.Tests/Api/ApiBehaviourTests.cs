@@ -88,6 +88,10 @@ public sealed class ApiBehaviourTests : IAsyncLifetime
         Assert.Equal(["/api/articles", "/api/articles/{slug}", "/api/outlets", "/api/outlets/{slug}"], paths.Order());
         var list = document.GetProperty("paths").GetProperty("/api/articles").GetProperty("get");
         Assert.Equal(["page", "pageSize", "outlet", "from", "to"], list.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        var parameters = list.GetProperty("parameters").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("schema"));
+        Assert.Equal("integer", parameters["page"].GetProperty("type").GetString());
+        Assert.Equal(100, parameters["pageSize"].GetProperty("maximum").GetInt32());
+        Assert.Equal("date", parameters["from"].GetProperty("format").GetString());
         Assert.True(list.GetProperty("responses").TryGetProperty("400", out _));
         Assert.True(list.GetProperty("responses").TryGetProperty("429", out _));
     }

@@ -3,27 +3,32 @@ using NewsReader.Tests.Infrastructure;
 
 namespace NewsReader.Tests.Api;
 
-public sealed class ArticlesApiTests : IAsyncLifetime
+/// <summary>One app per test class with five articles from two outlets, a day apart.</summary>
+public sealed class FiveArticlesApp : IAsyncLifetime
 {
-    private readonly NewsReaderApp _app = new();
-    private HttpClient _client = default!;
+    public static readonly (string Name, string Content)[] Files =
+    [
+        ("1.txt", Seeds.TextArticle("Harbour dredging starts", "Harbour Gazette", "By Ana Ruiz", "March 1, 2024")),
+        ("2.txt", Seeds.TextArticle("Council approves budget", "Harbour Gazette", "By Li Wei", "March 2, 2024")),
+        ("3.txt", Seeds.TextArticle("Mountain pass reopens", "Valley Courier", "By Sam Okafor", "March 3, 2024")),
+        ("4.txt", Seeds.TextArticle("School roof repaired", "Valley Courier", "By Sam Okafor", "March 4, 2024")),
+        ("5.txt", Seeds.TextArticle("Ferry fares frozen", "Harbour Gazette", "By Ana Ruiz", "March 5, 2024")),
+    ];
 
-    public async Task InitializeAsync()
-    {
-        await _app.SeedAsync(
-            ("1.txt", Seeds.TextArticle("Harbour dredging starts", "Harbour Gazette", "By Ana Ruiz", "March 1, 2024")),
-            ("2.txt", Seeds.TextArticle("Council approves budget", "Harbour Gazette", "By Li Wei", "March 2, 2024")),
-            ("3.txt", Seeds.TextArticle("Mountain pass reopens", "Valley Courier", "By Sam Okafor", "March 3, 2024")),
-            ("4.txt", Seeds.TextArticle("School roof repaired", "Valley Courier", "By Sam Okafor", "March 4, 2024")),
-            ("5.txt", Seeds.TextArticle("Ferry fares frozen", "Harbour Gazette", "By Ana Ruiz", "March 5, 2024")));
-        _client = _app.CreateClient();
-    }
+    public NewsReaderApp App { get; } = new();
+
+    public Task InitializeAsync() => App.SeedAsync(Files);
 
     public Task DisposeAsync()
     {
-        _app.Dispose();
+        App.Dispose();
         return Task.CompletedTask;
     }
+}
+
+public sealed class ArticlesApiTests(FiveArticlesApp data) : IClassFixture<FiveArticlesApp>
+{
+    private readonly HttpClient _client = data.App.CreateClient();
 
     [Fact]
     public async Task List_DefaultsToFirstPageNewestFirst()
@@ -125,6 +130,12 @@ public sealed class ArticlesApiTests : IAsyncLifetime
     public async Task UnknownIds_Are404ProblemDocuments(string url)
     {
         await (await _client.GetAsync(url)).AssertProblemAsync(404);
+    }
+
+    [Fact]
+    public async Task WrongMethod_Is405Problem()
+    {
+        await (await _client.PostAsync("/api/articles", new StringContent("{}"))).AssertProblemAsync(405);
     }
 
     [Fact]

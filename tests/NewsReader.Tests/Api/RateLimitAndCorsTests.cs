@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
 using NewsReader.Tests.Infrastructure;
 
 namespace NewsReader.Tests.Api;
@@ -27,6 +30,26 @@ public sealed class RateLimitAndCorsTests
         Assert.Contains("3 API requests", detail);
         // Pages and feeds are not part of the API limit.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/feed")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ApiRejection_KeepsItsProblemDocument_WhenAnotherAreaSetsTheAppWideHandler()
+    {
+        using var app = new NewsReaderApp(settings: new Dictionary<string, string?> { ["NewsReader:Api:RateLimitPermits"] = "1" });
+        using var withOtherLimits = app.WithWebHostBuilder(b => b.ConfigureServices(services =>
+            services.Configure<RateLimiterOptions>(o => o.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers["X-Other-Handler"] = "1";
+                return ValueTask.CompletedTask;
+            })));
+        var client = withOtherLimits.CreateClient();
+
+        await client.GetAsync("/api/outlets");
+        var limited = await client.GetAsync("/api/outlets");
+
+        await limited.AssertProblemAsync(429);
+        Assert.False(limited.Headers.Contains("X-Other-Handler"));
+        Assert.NotNull(limited.Headers.RetryAfter);
     }
 
     [Fact]

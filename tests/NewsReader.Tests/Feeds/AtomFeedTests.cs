@@ -2,22 +2,17 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using NewsReader.Store;
 using NewsReader.Tests.Infrastructure;
 
 namespace NewsReader.Tests.Feeds;
 
-public sealed partial class AtomFeedTests : IAsyncLifetime
+public sealed partial class AtomFeedTests(FeedTestData data) : IClassFixture<FeedTestData>
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
-    private readonly NewsReaderApp _app = new();
-
-    public Task InitializeAsync() => FeedTestData.SeedAsync(_app);
-
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
+    private readonly NewsReaderApp _app = data.App;
 
     [Fact]
     public async Task Feed_IsValidAtomWithUniqueIdsDatesAndAbsoluteLinks()
@@ -73,6 +68,22 @@ public sealed partial class AtomFeedTests : IAsyncLifetime
             Assert.Null(e.Element(Atom + "content"));
             Assert.StartsWith("First paragraph of", e.Element(Atom + "summary")!.Value);
         });
+    }
+
+    [Fact]
+    public async Task EntryInAnotherLanguage_SaysSo()
+    {
+        await using (var c = await _app.Services.GetRequiredService<Db>().OpenAsync())
+        {
+            await c.ExecuteAsync("UPDATE articles SET language = 'fr' WHERE title = 'Mountain pass reopens after storm'");
+        }
+
+        var (_, feed) = await GetAtomAsync("/feed");
+
+        var entries = feed.Elements(Atom + "entry").ToDictionary(e => e.Element(Atom + "title")!.Value);
+        Assert.Equal("fr", entries["Mountain pass reopens after storm"].Attribute(XNamespace.Xml + "lang")!.Value);
+        Assert.Null(entries["Ferry timetable changes for winter"].Attribute(XNamespace.Xml + "lang"));
+        Assert.Equal("en", feed.Attribute(XNamespace.Xml + "lang")!.Value);
     }
 
     [Fact]

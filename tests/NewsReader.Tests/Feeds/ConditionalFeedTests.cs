@@ -3,17 +3,9 @@ using NewsReader.Tests.Infrastructure;
 
 namespace NewsReader.Tests.Feeds;
 
-public sealed class ConditionalFeedTests : IAsyncLifetime
+public sealed class ConditionalFeedTests(FeedTestData data) : IClassFixture<FeedTestData>
 {
-    private readonly NewsReaderApp _app = new();
-
-    public Task InitializeAsync() => FeedTestData.SeedAsync(_app);
-
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
+    private readonly NewsReaderApp _app = data.App;
 
     [Fact]
     public async Task SameETag_Gets304WithoutBody()

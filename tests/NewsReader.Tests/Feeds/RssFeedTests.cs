@@ -6,17 +6,9 @@ using NewsReader.Tests.Infrastructure;
 
 namespace NewsReader.Tests.Feeds;
 
-public sealed partial class RssFeedTests : IAsyncLifetime
+public sealed partial class RssFeedTests(FeedTestData data) : IClassFixture<FeedTestData>
 {
-    private readonly NewsReaderApp _app = new();
-
-    public Task InitializeAsync() => FeedTestData.SeedAsync(_app);
-
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
+    private readonly NewsReaderApp _app = data.App;
 
     [Theory]
     [InlineData("/feed/rss")]

@@ -9,14 +9,7 @@ public sealed partial class SitemapTests
 {
     private static readonly XNamespace Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
-    private static readonly (string, string)[] FiveArticles =
-    [
-        ("1.txt", Seeds.TextArticle("Harbour dredging starts", "Harbour Gazette", "By Ana Ruiz", "March 1, 2024")),
-        ("2.txt", Seeds.TextArticle("Council approves budget", "Harbour Gazette", "By Li Wei", "March 2, 2024")),
-        ("3.txt", Seeds.TextArticle("Mountain pass reopens", "Valley Courier", "By Sam Okafor", "March 3, 2024")),
-        ("4.txt", Seeds.TextArticle("School roof repaired", "Valley Courier", "By Sam Okafor", "March 4, 2024")),
-        ("5.txt", Seeds.TextArticle("Ferry fares frozen", "Harbour Gazette", "By Ana Ruiz", "March 5, 2024")),
-    ];
+    private static readonly (string Name, string Content)[] FiveArticles = NewsReader.Tests.Api.FiveArticlesApp.Files;
 
     [Fact]
     public async Task SmallSite_OneUrlSetWithEveryPageAndLastmod()
