@@ -36,7 +36,10 @@ public static partial class NewsDates
     private const string MonthName = @"(?<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
     // The am/pm and zone parts are each optional as a whole (space included), so "14.02 GMT" keeps its zone;
     // zones are upper-case abbreviations or numeric offsets, so a following word ("in Athens") is never read as one.
-    private const string Time = @"(?:,?\s+(?:at\s+)?(?<hour>\d{1,2})[:.](?<minute>\d{2})(?:[:.](?<second>\d{2}))?(?:\s*(?<ampm>[AaPp]\.?[Mm]\b\.?))?(?:\s+(?<zone>(?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?|(?-i:[A-Z]{1,5})\b))?)?";
+    private const string Time = @"(?:,?\s+(?:at\s+)?(?:(?<hour>\d{1,2})[:.](?<minute>\d{2})(?:[:.](?<second>\d{2}))?(?:\s*" + AmPm + @")?|(?<hour>\d{1,2})\s*" + AmPm + @")(?:\s+(?<zone>(?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?|(?-i:[A-Z]{1,5})\b))?)?";
+
+    // "10:32 AM", "10.32pm", "10 a.m.": an hour alone counts as a time only with am/pm.
+    private const string AmPm = @"(?<ampm>[AaPp]\.?[Mm]\b\.?)";
 
     // "Friday, March 1, 2024", "Wed 5 Feb 2025": a leading weekday belongs to the date, not to the byline around it.
     private const string Weekday = @"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?";
@@ -46,7 +49,7 @@ public static partial class NewsDates
     private static partial Regex MonthDayYear();
 
     // "17 January 2025", "Wed 5 Feb 2025 14.02 GMT"
-    [GeneratedRegex(@"\b" + Weekday + @"(?<day>\d{1,2})(?:st|nd|rd|th)?\s+" + MonthName + @",?\s+(?<year>\d{4})\b" + Time, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b" + Weekday + @"(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MonthName + @",?\s+(?<year>\d{4})\b" + Time, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DayMonthYear();
 
     // "2025-01-17", "2025-01-17T10:32:00Z", "2025-01-17 10:32:00+01:00"
@@ -122,7 +125,7 @@ public static partial class NewsDates
         }
 
         var hour = int.Parse(m.Groups["hour"].Value, CultureInfo.InvariantCulture);
-        var minute = int.Parse(m.Groups["minute"].Value, CultureInfo.InvariantCulture);
+        var minute = m.Groups["minute"].Success ? int.Parse(m.Groups["minute"].Value, CultureInfo.InvariantCulture) : 0;
         var second = m.Groups["second"].Success ? int.Parse(m.Groups["second"].Value, CultureInfo.InvariantCulture) : 0;
         if (m.Groups["ampm"].Success)
         {

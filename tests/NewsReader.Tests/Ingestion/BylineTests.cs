@@ -111,6 +111,22 @@ public sealed class BylineTests
         Assert.Empty(byline.Authors);
     }
 
+    [Theory]
+    [InlineData("By Sven Aalto, Special to the Northern Lakes Journal")]
+    [InlineData("By Sven Aalto for The Meridian Standard")]
+    public void TryParse_WrittenForAnOutlet_KeepsOnlyTheWriter(string line) =>
+        Assert.Equal(["Sven Aalto"], Byline.TryParse(line)!.Authors);
+
+    [Fact]
+    public void TryParse_RelativeTimeAfterName_IsNeitherDateNorBureau()
+    {
+        var byline = Byline.TryParse("By Ana Ruiz | Published 2 hours ago")!;
+
+        Assert.Equal(["Ana Ruiz"], byline.Authors);
+        Assert.Null(byline.Bureau);
+        Assert.Null(byline.Published);
+    }
+
     [Fact]
     public void TryParse_NameWithJobTitle_KeepsOnlyTheName() =>
         Assert.Equal(["Anna Berg"], Byline.TryParse("By Anna Berg, Political Editor")!.Authors);

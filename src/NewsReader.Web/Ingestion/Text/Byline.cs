@@ -22,6 +22,10 @@ public sealed partial record Byline(IReadOnlyList<string> Authors, string? Burea
     [GeneratedRegex(@"^(?:(?:words|written|reporting|story|text)\s+)?by\b[:\s]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ByPrefix();
 
+    // "By X, Special to the Gazette", "By X for The Meridian": who the writer filed for, not another author.
+    [GeneratedRegex(@",?\s+(?i:special\s+)?(?i:to|for)\s+(?i:the\s+)?\p{Lu}[^|·•–—]*", RegexOptions.CultureInvariant)]
+    private static partial Regex ForOutlet();
+
     [GeneratedRegex(@"\s+(?:[-–—|·•/]|::)\s+")]
     private static partial Regex PartSeparator();
 
@@ -89,7 +93,13 @@ public sealed partial record Byline(IReadOnlyList<string> Authors, string? Burea
             return published is null && updated is null ? null : new Byline([], null, published, updated);
         }
 
-        var parts = PartSeparator().Split(rest);
+        // "By X | Published 2 hours ago": a relative time tells nothing and is no bureau.
+        var parts = PartSeparator().Split(ForOutlet().Replace(rest, "")).Where(p => !NewsDates.IsRelative(p)).ToArray();
+        if (parts.Length == 0)
+        {
+            return null;
+        }
+
         var names = parts[0];
         string? bureau = parts.Length > 1 ? EdgePunctuation().Replace(parts[1], "") : null;
         if (bureau is null && NameInPlace().Match(names) is { Success: true } inPlace)
