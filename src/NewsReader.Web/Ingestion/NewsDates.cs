@@ -56,11 +56,15 @@ public static partial class NewsDates
     [GeneratedRegex(@"\b(?<year>\d{4})-(?<mon>\d{2})-(?<day>\d{2})(?:[T ](?<hour>\d{2}):(?<minute>\d{2})(?::(?<second>\d{2})(?:\.\d+)?)?(?<zone>Z|[+-]\d{2}:?\d{2})?)?\b", RegexOptions.CultureInvariant)]
     private static partial Regex IsoDate();
 
+    // "17/01/2025", "1/17/2025", "17.01.2025": read only when day and month cannot be confused (dots are day-first everywhere).
+    [GeneratedRegex(@"\b(?<a>\d{1,2})(?<sep>[/.])(?<b>\d{1,2})\k<sep>(?<year>\d{4})\b" + Time, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NumericDate();
+
     /// <summary>The first date in the text, or null.</summary>
     public static Found? Find(string text)
     {
         Found? best = null;
-        foreach (var regex in (ReadOnlySpan<Regex>)[MonthDayYear(), DayMonthYear(), IsoDate()])
+        foreach (var regex in (ReadOnlySpan<Regex>)[MonthDayYear(), DayMonthYear(), IsoDate(), NumericDate()])
         {
             foreach (Match m in regex.Matches(text))
             {
@@ -109,10 +113,12 @@ public static partial class NewsDates
     private static string? ToIso(Match m)
     {
         var year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
-        var month = m.Groups["month"].Success
-            ? Months[m.Groups["month"].Value[..3].ToLowerInvariant()]
-            : int.Parse(m.Groups["mon"].Value, CultureInfo.InvariantCulture);
-        var day = int.Parse(m.Groups["day"].Value, CultureInfo.InvariantCulture);
+        if (DayAndMonth(m) is not { } dayMonth)
+        {
+            return null;
+        }
+
+        var (day, month) = dayMonth;
         if (!Sane(year) || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
             || new DateTime(year, month, day) > DateTime.UtcNow.AddDays(2))
         {
@@ -148,6 +154,25 @@ public static partial class NewsDates
         return offset is { } o
             ? FormatOffset(new DateTimeOffset(local, o))
             : local.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+    }
+
+    private static (int Day, int Month)? DayAndMonth(Match m)
+    {
+        if (m.Groups["month"].Success)
+        {
+            return (int.Parse(m.Groups["day"].Value, CultureInfo.InvariantCulture), Months[m.Groups["month"].Value[..3].ToLowerInvariant()]);
+        }
+
+        if (m.Groups["mon"].Success)
+        {
+            return (int.Parse(m.Groups["day"].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups["mon"].Value, CultureInfo.InvariantCulture));
+        }
+
+        var a = int.Parse(m.Groups["a"].Value, CultureInfo.InvariantCulture);
+        var b = int.Parse(m.Groups["b"].Value, CultureInfo.InvariantCulture);
+        return m.Groups["sep"].Value == "." || a > 12 || a == b ? (a, b)
+            : b > 12 ? (b, a)
+            : null;
     }
 
     private static TimeSpan? ParseZone(string? zone)

@@ -14,6 +14,10 @@ public sealed class NewsDatesTests
     [InlineData("Thursday 17 January 2025", "2025-01-17")]
     [InlineData("the 3rd of March 2024", "2024-03-03")]
     [InlineData("Jan 17 2025", "2025-01-17")]
+    [InlineData("17/01/2025", "2025-01-17")]
+    [InlineData("1/17/2025", "2025-01-17")]
+    [InlineData("03/03/2024", "2024-03-03")]
+    [InlineData("Published 17.01.2025", "2025-01-17")]
     public void Find_DateWithoutTime_ReturnsIsoDate(string text, string iso) =>
         Assert.Equal(iso, NewsDates.Find(text)?.Iso);
 
@@ -66,6 +70,7 @@ public sealed class NewsDatesTests
     [InlineData("2024-13-01")]
     [InlineData("Jan. 17, 2025 13:32 PM EST")]
     [InlineData("No date here, only 2025 and January.")]
+    [InlineData("03/04/2024")]
     public void Find_ImpossibleOrMissingDate_ReturnsNull(string text)
     {
         var found = NewsDates.Find(text);

@@ -55,7 +55,7 @@ public sealed partial class TextArticleParser : IArticleParser
             warnings.Add(decodeWarning);
         }
 
-        var header = ReadHeader(lines, dropped);
+        var header = ReadHeader(lines, dropped, warnings);
         var body = ReadBody(lines, header.BodyStart, header.Title, dropped);
         if (header.Standfirst is not null)
         {
@@ -95,7 +95,7 @@ public sealed partial class TextArticleParser : IArticleParser
 
     private sealed record Header(string Title, string? Site, IReadOnlyList<string> Authors, string? Bureau, string? Published, string? Updated, string? Standfirst, int BodyStart);
 
-    private static Header ReadHeader(List<string> lines, List<string> dropped)
+    private static Header ReadHeader(List<string> lines, List<string> dropped, List<string> warnings)
     {
         var i = NextText(lines, 0);
         while (i < lines.Count && PageFurniture.IsStray(lines[i]))
@@ -109,6 +109,7 @@ public sealed partial class TextArticleParser : IArticleParser
         var authors = new List<string>();
         string? bureau = null, published = null, updated = null;
         string? standfirst = null;
+        var datelineSeen = false;
         var bodyStart = titleEnd + 1;
         var seen = 0;
         for (var j = NextText(lines, bodyStart); j < lines.Count && seen < MaxBylineLines; j = NextText(lines, j + 1))
@@ -133,7 +134,14 @@ public sealed partial class TextArticleParser : IArticleParser
                 continue;
             }
 
-            if (Byline.TryParse(line, site) is not { } byline)
+            var byline = Byline.TryParse(line, site);
+            if (byline is null && authors.Count == 0 && (datelineSeen || IsDatelineAt(lines, NextText(lines, j + 1), site)))
+            {
+                // Bare names right above or below a dateline ("Ana Ruiz" / "March 3, 2024") are the byline.
+                byline = Byline.TryParseNames(line, site);
+            }
+
+            if (byline is null)
             {
                 // A standfirst between the title and the byline ("A one-sentence summary." then "By X") is article text,
                 // and the byline under it still belongs to the header.
@@ -147,6 +155,13 @@ public sealed partial class TextArticleParser : IArticleParser
                 break;
             }
 
+            datelineSeen |= byline.Authors.Count == 0 && !line.StartsWith("by", StringComparison.OrdinalIgnoreCase);
+            if (byline is { Authors.Count: 0, Bureau: null, Published: null, Updated: null } && !line.StartsWith("by", StringComparison.OrdinalIgnoreCase))
+            {
+                dropped.Add(line);
+                warnings.Add($"Could not read a date for certain in \"{line}\".");
+            }
+
             authors.AddRange(byline.Authors.Where(a => !authors.Contains(a, StringComparer.OrdinalIgnoreCase)));
             bureau ??= byline.Bureau;
             published ??= byline.Published;
@@ -157,6 +172,9 @@ public sealed partial class TextArticleParser : IArticleParser
 
         return new Header(title, site, authors, bureau, published, updated, standfirst, bodyStart);
     }
+
+    private static bool IsDatelineAt(List<string> lines, int index, string? site) =>
+        index < lines.Count && Byline.TryParse(lines[index], site) is { Authors.Count: 0 } dateline && (dateline.Published ?? dateline.Updated) is not null;
 
     private static bool IsBylineAt(List<string> lines, int index, string? site) =>
         index < lines.Count && Byline.TryParse(lines[index], site) is { } byline && (byline.Authors.Count > 0 || byline.Published is not null);
