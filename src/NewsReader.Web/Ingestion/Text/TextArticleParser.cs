@@ -11,6 +11,9 @@ public sealed partial class TextArticleParser : IArticleParser
     private const int HeaderSearchLines = 8;
     private const int MaxBylineLines = 4;
 
+    // Text wrapped by a tool (email, terminals, text dumps) stays within about 60-100 columns; lines longer than this were not wrapped.
+    private const int MaxHardWrapWidth = 100;
+
     public string Format => "text";
 
     public string Version => "text/2";
@@ -281,8 +284,9 @@ public sealed partial class TextArticleParser : IArticleParser
     }
 
     /// <summary>
-    /// A block of lines is one paragraph per line when every line ends a sentence (one-per-line files),
-    /// and one hard-wrapped paragraph otherwise.
+    /// Splits a block of lines (no blank line inside) into paragraphs. Every line ending a sentence, or lines longer than any
+    /// hard wrap: one paragraph per line. Otherwise the block is hard-wrapped text, and a paragraph ends where the next
+    /// word would still have fitted on the line: a wrapping tool would have put it there.
     /// </summary>
     private static IEnumerable<string> Paragraphs(List<string> block)
     {
@@ -291,7 +295,31 @@ public sealed partial class TextArticleParser : IArticleParser
             return block;
         }
 
-        return [string.Join(' ', block)];
+        var width = block.Max(l => l.Length);
+        if (width > MaxHardWrapWidth)
+        {
+            return block;
+        }
+
+        var paragraphs = new List<string>();
+        var start = 0;
+        for (var i = 0; i < block.Count; i++)
+        {
+            var last = i == block.Count - 1;
+            if (last || block[i].Length + 1 + FirstWordLength(block[i + 1]) <= width)
+            {
+                paragraphs.Add(string.Join(' ', block[start..(i + 1)]));
+                start = i + 1;
+            }
+        }
+
+        return paragraphs;
+    }
+
+    private static int FirstWordLength(string line)
+    {
+        var space = line.IndexOf(' ');
+        return space < 0 ? line.Length : space;
     }
 
     private static bool EndsSentence(string line) =>
