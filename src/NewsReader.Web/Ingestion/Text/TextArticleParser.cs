@@ -24,10 +24,12 @@ public sealed partial class TextArticleParser : IArticleParser
     [GeneratedRegex(@"\s+(?:/|\||-|–|—|»|::)\s+")]
     private static partial Regex TitleSeparator();
 
-    [GeneratedRegex(@"[\u0000-\u0008\u000B\u000C\u000E-\u001F\u200B\u200C\u200D\u2060\uFEFF]")]
+    // Control characters (C0 and the C1 range Windows-1252 leaves undefined), zero-width characters and soft hyphens:
+    // invisible on a page, but they would break matching, search and slugs.
+    [GeneratedRegex(@"[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B\u200C\u200D\u2060\uFEFF]")]
     private static partial Regex Invisible();
 
-    [GeneratedRegex(@"[ \t\u00A0]+")]
+    [GeneratedRegex(@"[ \t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+")]
     private static partial Regex Spaces();
 
     public ParsedArticle Parse(ReadOnlySpan<byte> content, string path)
