@@ -103,6 +103,12 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
             logger.LogError(e, "Storing {Path} failed", path);
             return new IngestionOutcome(path, IngestionResult.Failed, $"Could not be stored: {e.Message}");
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // One file must never stop the rest of the folder; the error is logged with its stack for a bug report.
+            logger.LogError(e, "Ingesting {Path} failed", path);
+            return new IngestionOutcome(path, IngestionResult.Failed, $"Could not be ingested: {e.GetType().Name}: {e.Message}");
+        }
     }
 
     private void Announce(IngestionSummary summary)

@@ -45,11 +45,12 @@ public sealed class IngestionStore
         ORDER BY id LIMIT 1
         """;
 
-    private const string UpsertOutletSql = """
-        INSERT INTO outlets (slug, name) VALUES (@slug, @name)
-        ON CONFLICT (name) DO UPDATE SET name = name
-        RETURNING id
-        """;
+    // name is COLLATE NOCASE: "bno IntelliNews" and "BNO INTELLINEWS" are one outlet.
+    private const string OutletByNameSql = "SELECT id FROM outlets WHERE name = @name";
+
+    private const string OutletSlugTakenSql = "SELECT EXISTS (SELECT 1 FROM outlets WHERE slug = @slug)";
+
+    private const string InsertOutletSql = "INSERT INTO outlets (slug, name) VALUES (@slug, @name) RETURNING id";
 
     private const string SlugTakenSql = "SELECT EXISTS (SELECT 1 FROM articles WHERE slug = @slug)";
 
@@ -90,8 +91,9 @@ public sealed class IngestionStore
         """;
 
     private const string LiveRevisionSql = """
-        SELECT r.id, r.origin, r.title, r.body_text AS BodyText
-        FROM articles a JOIN article_revisions r ON r.id = a.current_revision_id
+        SELECT r.id, r.origin, r.title, r.byline, r.body_text AS BodyText, a.bureau, a.published_at AS PublishedAt,
+               a.updated_at AS UpdatedAt, o.name AS OutletName
+        FROM articles a JOIN article_revisions r ON r.id = a.current_revision_id LEFT JOIN outlets o ON o.id = a.outlet_id
         WHERE a.id = @articleId
         """;
 
@@ -219,17 +221,31 @@ public sealed class IngestionStore
 
     private async Task<IngestionOutcome> ReviseAsync(SqliteConnection c, SqliteTransaction tx, long articleId, long sourceId, string path, ParsedArticle article, string bodyText, string contentHash, string now)
     {
-        var live = await c.QuerySingleAsync<(long Id, string Origin, string Title, string BodyText)>(LiveRevisionSql, new { articleId }, tx);
-        if (live.Title == article.Title && live.BodyText == bodyText)
-        {
-            return new IngestionOutcome(path, IngestionResult.Unchanged, "File changed but its article text did not.", articleId);
-        }
-
+        var live = await c.QuerySingleAsync<LiveRevision>(LiveRevisionSql, new { articleId }, tx);
+        var sameText = live.Title == article.Title && live.BodyText == bodyText;
         if (live.Origin != "ingest")
         {
+            if (sameText)
+            {
+                return new IngestionOutcome(path, IngestionResult.Unchanged, "File changed but its article text did not.", articleId);
+            }
+
             // An editor amended the live text: the file's new text waits for review instead of replacing the correction.
             await c.ExecuteScalarAsync<long>(InsertRevisionSql, RevisionRow(articleId, sourceId, "pending", article, bodyText, now), tx);
             return new IngestionOutcome(path, IngestionResult.PendingReview, "Article has an editor's amendment; the new text awaits review.", articleId);
+        }
+
+        if (sameText && live.Byline == Bylines.Join(article.Authors))
+        {
+            if (live.Bureau == article.Bureau && live.PublishedAt == article.Published && live.UpdatedAt == article.Updated
+                && string.Equals(live.OutletName, article.Site, StringComparison.OrdinalIgnoreCase))
+            {
+                return new IngestionOutcome(path, IngestionResult.Unchanged, "File changed but its article did not.", articleId);
+            }
+
+            // Dates, bureau and outlet live on the article, not in revisions: a file that corrects them updates the article in place.
+            await UpdateArticleAsync(c, tx, articleId, live.Id, article, bodyText, contentHash);
+            return new IngestionOutcome(path, IngestionResult.Revised, "The article's date, bureau or outlet changed; its text did not.", articleId);
         }
 
         await c.ExecuteAsync(SupersedeSql, new { articleId }, tx);
@@ -240,9 +256,12 @@ public sealed class IngestionStore
     private static async Task WriteLiveRevisionAsync(SqliteConnection c, SqliteTransaction tx, long articleId, long sourceId, ParsedArticle article, string bodyText, string contentHash, string now)
     {
         var revisionId = await c.ExecuteScalarAsync<long>(InsertRevisionSql, RevisionRow(articleId, sourceId, "live", article, bodyText, now), tx);
-        long? outletId = article.Site is { Length: > 0 } site
-            ? await c.ExecuteScalarAsync<long>(UpsertOutletSql, new { slug = Slugs.From(site), name = site }, tx)
-            : null;
+        await UpdateArticleAsync(c, tx, articleId, revisionId, article, bodyText, contentHash);
+    }
+
+    private static async Task UpdateArticleAsync(SqliteConnection c, SqliteTransaction tx, long articleId, long revisionId, ParsedArticle article, string bodyText, string contentHash)
+    {
+        long? outletId = article.Site is { Length: > 0 } site ? await OutletIdAsync(c, tx, site) : null;
         await c.ExecuteAsync(UpdateArticleSql, new
         {
             ArticleId = articleId, OutletId = outletId, RevisionId = revisionId, article.Title, Byline = Bylines.Join(article.Authors), article.Bureau,
@@ -253,16 +272,21 @@ public sealed class IngestionStore
         await c.ExecuteAsync(InsertAuthorSql, article.Authors.Select((name, i) => new { ArticleId = articleId, Position = i, Name = name }), tx);
     }
 
+    /// <summary>The outlet of that name, or a new one; names that slug alike ("The Herald", "The Herald!") get distinct slugs.</summary>
+    private static async Task<long> OutletIdAsync(SqliteConnection c, SqliteTransaction tx, string name) =>
+        await c.ExecuteScalarAsync<long?>(OutletByNameSql, new { name }, tx)
+        ?? await c.ExecuteScalarAsync<long>(InsertOutletSql, new { slug = await FreeSlugAsync(c, tx, name, OutletSlugTakenSql), name }, tx);
+
     private static object RevisionRow(long articleId, long sourceId, string status, ParsedArticle article, string bodyText, string now) => new
     {
         ArticleId = articleId, Status = status, SourceFileId = sourceId, article.Title, Byline = Bylines.Join(article.Authors),
         article.BodyMarkdown, BodyHtml = BodyRenderer.ToHtml(article.BodyMarkdown), BodyText = bodyText, Now = now,
     };
 
-    private static async Task<string> FreeSlugAsync(SqliteConnection c, SqliteTransaction tx, string title)
+    private static async Task<string> FreeSlugAsync(SqliteConnection c, SqliteTransaction tx, string title, string takenSql = SlugTakenSql)
     {
         var slug = Slugs.From(title);
-        for (var n = 2; await c.ExecuteScalarAsync<bool>(SlugTakenSql, new { slug }, tx); n++)
+        for (var n = 2; await c.ExecuteScalarAsync<bool>(takenSql, new { slug }, tx); n++)
         {
             slug = $"{Slugs.From(title)}-{n}";
         }
@@ -286,4 +310,17 @@ public sealed class IngestionStore
     }
 
     private static string Now() => DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture);
+
+    private sealed record LiveRevision
+    {
+        public long Id { get; init; }
+        public string Origin { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string? Byline { get; init; }
+        public string BodyText { get; init; } = "";
+        public string? Bureau { get; init; }
+        public string? PublishedAt { get; init; }
+        public string? UpdatedAt { get; init; }
+        public string? OutletName { get; init; }
+    }
 }

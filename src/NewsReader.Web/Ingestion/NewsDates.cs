@@ -36,7 +36,10 @@ public static partial class NewsDates
     private const string MonthName = @"(?<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
     // The am/pm and zone parts are each optional as a whole (space included), so "14.02 GMT" keeps its zone;
     // zones are upper-case abbreviations or numeric offsets, so a following word ("in Athens") is never read as one.
-    private const string Time = @"(?:,?\s+(?:at\s+)?(?<hour>\d{1,2})[:.](?<minute>\d{2})(?:[:.](?<second>\d{2}))?(?:\s*(?<ampm>[AaPp]\.?[Mm]\b\.?))?(?:\s+(?<zone>(?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?|(?-i:[A-Z]{1,5})\b))?)?";
+    private const string Time = @"(?:,?\s+(?:at\s+)?(?:(?<hour>\d{1,2})[:.](?<minute>\d{2})(?:[:.](?<second>\d{2}))?(?:\s*" + AmPm + @")?|(?<hour>\d{1,2})\s*" + AmPm + @")(?:\s+(?<zone>(?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?|(?-i:[A-Z]{1,5})\b))?)?";
+
+    // "10:32 AM", "10.32pm", "10 a.m.": an hour alone counts as a time only with am/pm.
+    private const string AmPm = @"(?<ampm>[AaPp]\.?[Mm]\b\.?)";
 
     // "Friday, March 1, 2024", "Wed 5 Feb 2025": a leading weekday belongs to the date, not to the byline around it.
     private const string Weekday = @"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?";
@@ -46,18 +49,22 @@ public static partial class NewsDates
     private static partial Regex MonthDayYear();
 
     // "17 January 2025", "Wed 5 Feb 2025 14.02 GMT"
-    [GeneratedRegex(@"\b" + Weekday + @"(?<day>\d{1,2})(?:st|nd|rd|th)?\s+" + MonthName + @",?\s+(?<year>\d{4})\b" + Time, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b" + Weekday + @"(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MonthName + @",?\s+(?<year>\d{4})\b" + Time, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DayMonthYear();
 
     // "2025-01-17", "2025-01-17T10:32:00Z", "2025-01-17 10:32:00+01:00"
     [GeneratedRegex(@"\b(?<year>\d{4})-(?<mon>\d{2})-(?<day>\d{2})(?:[T ](?<hour>\d{2}):(?<minute>\d{2})(?::(?<second>\d{2})(?:\.\d+)?)?(?<zone>Z|[+-]\d{2}:?\d{2})?)?\b", RegexOptions.CultureInvariant)]
     private static partial Regex IsoDate();
 
+    // "17/01/2025", "1/17/2025", "17.01.2025": read only when day and month cannot be confused (dots are day-first everywhere).
+    [GeneratedRegex(@"\b(?<a>\d{1,2})(?<sep>[/.])(?<b>\d{1,2})\k<sep>(?<year>\d{4})\b" + Time, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NumericDate();
+
     /// <summary>The first date in the text, or null.</summary>
     public static Found? Find(string text)
     {
         Found? best = null;
-        foreach (var regex in (ReadOnlySpan<Regex>)[MonthDayYear(), DayMonthYear(), IsoDate()])
+        foreach (var regex in (ReadOnlySpan<Regex>)[MonthDayYear(), DayMonthYear(), IsoDate(), NumericDate()])
         {
             foreach (Match m in regex.Matches(text))
             {
@@ -106,10 +113,12 @@ public static partial class NewsDates
     private static string? ToIso(Match m)
     {
         var year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
-        var month = m.Groups["month"].Success
-            ? Months[m.Groups["month"].Value[..3].ToLowerInvariant()]
-            : int.Parse(m.Groups["mon"].Value, CultureInfo.InvariantCulture);
-        var day = int.Parse(m.Groups["day"].Value, CultureInfo.InvariantCulture);
+        if (DayAndMonth(m) is not { } dayMonth)
+        {
+            return null;
+        }
+
+        var (day, month) = dayMonth;
         if (!Sane(year) || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
             || new DateTime(year, month, day) > DateTime.UtcNow.AddDays(2))
         {
@@ -122,7 +131,7 @@ public static partial class NewsDates
         }
 
         var hour = int.Parse(m.Groups["hour"].Value, CultureInfo.InvariantCulture);
-        var minute = int.Parse(m.Groups["minute"].Value, CultureInfo.InvariantCulture);
+        var minute = m.Groups["minute"].Success ? int.Parse(m.Groups["minute"].Value, CultureInfo.InvariantCulture) : 0;
         var second = m.Groups["second"].Success ? int.Parse(m.Groups["second"].Value, CultureInfo.InvariantCulture) : 0;
         if (m.Groups["ampm"].Success)
         {
@@ -145,6 +154,25 @@ public static partial class NewsDates
         return offset is { } o
             ? FormatOffset(new DateTimeOffset(local, o))
             : local.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+    }
+
+    private static (int Day, int Month)? DayAndMonth(Match m)
+    {
+        if (m.Groups["month"].Success)
+        {
+            return (int.Parse(m.Groups["day"].Value, CultureInfo.InvariantCulture), Months[m.Groups["month"].Value[..3].ToLowerInvariant()]);
+        }
+
+        if (m.Groups["mon"].Success)
+        {
+            return (int.Parse(m.Groups["day"].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups["mon"].Value, CultureInfo.InvariantCulture));
+        }
+
+        var a = int.Parse(m.Groups["a"].Value, CultureInfo.InvariantCulture);
+        var b = int.Parse(m.Groups["b"].Value, CultureInfo.InvariantCulture);
+        return m.Groups["sep"].Value == "." || a > 12 || a == b ? (a, b)
+            : b > 12 ? (b, a)
+            : null;
     }
 
     private static TimeSpan? ParseZone(string? zone)

@@ -11,6 +11,8 @@ public sealed class SeedWatcher(Ingester ingester, IOptions<NewsReaderOptions> o
 {
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
 
+    private static readonly TimeSpan MaxSettle = TimeSpan.FromSeconds(3);
+
     // A null entry asks for a full rescan (deletes and renames need one to see what went away).
     private readonly Channel<string?> _changes = Channel.CreateUnbounded<string?>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -23,35 +25,38 @@ public sealed class SeedWatcher(Ingester ingester, IOptions<NewsReaderOptions> o
     {
         // Let the host finish starting (and Kestrel listen) before the first, possibly long, scan.
         await Task.Yield();
-        if (!options.Value.WatchSeeds)
+        try
         {
+            if (options.Value.WatchSeeds)
+            {
+                await WatchAsync(stoppingToken);
+            }
+        }
+        finally
+        {
+            // Whatever happened (no seeds folder, shutdown), whoever waits for the first scan is released.
             _firstScan.TrySetResult();
+        }
+    }
+
+    private async Task WatchAsync(CancellationToken stoppingToken)
+    {
+        var root = Path.GetFullPath(options.Value.SeedsPath);
+        try
+        {
+            Directory.CreateDirectory(root);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The reading pages still serve what the database holds; a bad seeds path must not stop the app.
+            logger.LogError(e, "Seeds folder {Seeds} cannot be created; nothing will be ingested", root);
             return;
         }
 
-        var root = Path.GetFullPath(options.Value.SeedsPath);
-        Directory.CreateDirectory(root);
         await ScanAsync(root, stoppingToken);
         _firstScan.TrySetResult();
 
-        using var watcher = new FileSystemWatcher(root)
-        {
-            IncludeSubdirectories = true,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-            InternalBufferSize = 64 * 1024,
-        };
-        watcher.Created += (_, e) => _changes.Writer.TryWrite(e.FullPath);
-        watcher.Changed += (_, e) => _changes.Writer.TryWrite(e.FullPath);
-        watcher.Deleted += (_, _) => _changes.Writer.TryWrite(null);
-        watcher.Renamed += (_, _) => _changes.Writer.TryWrite(null);
-        watcher.Error += (_, e) =>
-        {
-            logger.LogWarning(e.GetException(), "Seeds watcher lost events; rescanning");
-            _changes.Writer.TryWrite(null);
-        };
-        watcher.EnableRaisingEvents = true;
-        logger.LogInformation("Watching {Seeds} for new and changed articles", root);
-
+        using var watcher = StartWatcher(root);
         using var rescan = new PeriodicTimer(options.Value.RescanInterval);
         var tick = rescan.WaitForNextTickAsync(stoppingToken).AsTask();
         while (!stoppingToken.IsCancellationRequested)
@@ -64,19 +69,7 @@ public sealed class SeedWatcher(Ingester ingester, IOptions<NewsReaderOptions> o
                 continue;
             }
 
-            // Editors and copy tools write a file in several bursts: wait for them to settle, then take the batch.
-            await Task.Delay(Debounce, stoppingToken);
-            var paths = new HashSet<string>(StringComparer.Ordinal);
-            var full = false;
-            while (_changes.Reader.TryRead(out var path))
-            {
-                full |= path is null;
-                if (path is not null)
-                {
-                    paths.Add(path);
-                }
-            }
-
+            var (paths, full) = await SettledBatchAsync(stoppingToken);
             if (full)
             {
                 await ScanAsync(root, stoppingToken);
@@ -87,6 +80,77 @@ public sealed class SeedWatcher(Ingester ingester, IOptions<NewsReaderOptions> o
             {
                 await GuardAsync(() => ingester.IngestFileAsync(path, stoppingToken));
             }
+        }
+    }
+
+    /// <summary>File-system events, or null when they cannot be had (inotify limits): the periodic rescan then does the work.</summary>
+    private FileSystemWatcher? StartWatcher(string root)
+    {
+        try
+        {
+            var watcher = new FileSystemWatcher(root)
+            {
+                IncludeSubdirectories = true,
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+                InternalBufferSize = 64 * 1024,
+            };
+            watcher.Created += (_, e) => _changes.Writer.TryWrite(e.FullPath);
+            watcher.Changed += (_, e) => _changes.Writer.TryWrite(e.FullPath);
+            watcher.Deleted += (_, _) => _changes.Writer.TryWrite(null);
+            watcher.Renamed += (_, _) => _changes.Writer.TryWrite(null);
+            watcher.Error += (_, e) =>
+            {
+                logger.LogWarning(e.GetException(), "Seeds watcher lost events; rescanning");
+                _changes.Writer.TryWrite(null);
+            };
+            watcher.EnableRaisingEvents = true;
+            logger.LogInformation("Watching {Seeds} for new and changed articles", root);
+            return watcher;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException)
+        {
+            logger.LogWarning(e, "Cannot watch {Seeds}; rescanning every {Interval} instead", root, options.Value.RescanInterval);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Editors and copy tools write a file in several bursts: collect events until none came for a short while
+    /// (but no longer than a few seconds, so a file written forever cannot starve the others).
+    /// </summary>
+    private async Task<(HashSet<string> Paths, bool Full)> SettledBatchAsync(CancellationToken ct)
+    {
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        var full = false;
+        var deadline = DateTime.UtcNow + MaxSettle;
+        do
+        {
+            while (_changes.Reader.TryRead(out var path))
+            {
+                // A null asks for a rescan; so does a new folder, whose files may have landed before it was watched.
+                full |= path is null || Directory.Exists(path);
+                if (path is not null)
+                {
+                    paths.Add(path);
+                }
+            }
+        }
+        while (DateTime.UtcNow < deadline && await MoreWithinAsync(Debounce, ct));
+
+        return (paths, full);
+    }
+
+    private async Task<bool> MoreWithinAsync(TimeSpan wait, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(wait);
+        try
+        {
+            return await _changes.Reader.WaitToReadAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return false;
         }
     }
 

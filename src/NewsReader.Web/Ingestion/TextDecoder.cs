@@ -21,6 +21,11 @@ public static class TextDecoder
             return (utf16.GetString(bytes[2..]), null);
         }
 
+        if (Utf16WithoutBom(bytes) is { } utf16WithoutBom)
+        {
+            return (utf16WithoutBom.GetString(bytes), null);
+        }
+
         try
         {
             return (StrictUtf8.GetString(bytes), null);
@@ -35,6 +40,11 @@ public static class TextDecoder
     public static bool LooksBinary(ReadOnlySpan<byte> bytes)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return false;
+        }
+
+        if (Utf16WithoutBom(bytes) is not null)
         {
             return false;
         }
@@ -56,4 +66,34 @@ public static class TextDecoder
 
         return head.Length > 0 && control * 20 > head.Length;
     }
+
+    /// <summary>
+    /// UTF-16 saved without a byte-order mark (some Windows tools): mostly Latin text shows as a zero byte beside every
+    /// character, on the odd bytes for little-endian and the even ones for big-endian.
+    /// </summary>
+    private static Encoding? Utf16WithoutBom(ReadOnlySpan<byte> bytes)
+    {
+        var head = bytes[..(Math.Min(bytes.Length, 8192) & ~1)];
+        if (head.Length < 8)
+        {
+            return null;
+        }
+
+        int evenZeros = 0, oddZeros = 0, evenText = 0, oddText = 0;
+        for (var i = 0; i < head.Length; i += 2)
+        {
+            evenZeros += head[i] == 0 ? 1 : 0;
+            oddZeros += head[i + 1] == 0 ? 1 : 0;
+            evenText += IsTextByte(head[i]) ? 1 : 0;
+            oddText += IsTextByte(head[i + 1]) ? 1 : 0;
+        }
+
+        // The other byte of each pair must read as text too, or this is a binary file that happens to hold many zeros.
+        var pairs = head.Length / 2;
+        return oddZeros * 10 >= pairs * 9 && evenZeros == 0 && evenText * 10 >= pairs * 9 ? Encoding.Unicode
+            : evenZeros * 10 >= pairs * 9 && oddZeros == 0 && oddText * 10 >= pairs * 9 ? Encoding.BigEndianUnicode
+            : null;
+    }
+
+    private static bool IsTextByte(byte b) => b is (>= 0x20 and < 0x7F) or 0x09 or 0x0A or 0x0D;
 }

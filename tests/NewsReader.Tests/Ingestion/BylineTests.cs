@@ -111,6 +111,62 @@ public sealed class BylineTests
         Assert.Empty(byline.Authors);
     }
 
+    [Theory]
+    [InlineData("By Sven Aalto, Special to the Northern Lakes Journal")]
+    [InlineData("By Sven Aalto for The Meridian Standard")]
+    public void TryParse_WrittenForAnOutlet_KeepsOnlyTheWriter(string line) =>
+        Assert.Equal(["Sven Aalto"], Byline.TryParse(line)!.Authors);
+
+    [Fact]
+    public void TryParse_RelativeTimeAfterName_IsNeitherDateNorBureau()
+    {
+        var byline = Byline.TryParse("By Ana Ruiz | Published 2 hours ago")!;
+
+        Assert.Equal(["Ana Ruiz"], byline.Authors);
+        Assert.Null(byline.Bureau);
+        Assert.Null(byline.Published);
+    }
+
+    [Theory]
+    [InlineData("By Ana Ruiz @anaruiz")]
+    [InlineData("By Ana Ruiz ana.ruiz@harbour-gazette.example")]
+    public void TryParse_NameWithHandleOrEmail_KeepsOnlyTheName(string line) =>
+        Assert.Equal(["Ana Ruiz"], Byline.TryParse(line)!.Authors);
+
+    [Fact]
+    public void TryParse_UpdatedBeforePublished_ReadsBoth()
+    {
+        var byline = Byline.TryParse("Updated March 4, 2024, Published March 3, 2024")!;
+
+        Assert.Equal("2024-03-03", byline.Published);
+        Assert.Equal("2024-03-04", byline.Updated);
+    }
+
+    [Fact]
+    public void TryParse_DatelineWithUnreadableDate_SaysNothingRatherThanGuessing()
+    {
+        var byline = Byline.TryParse("Published 03/04/2024");
+
+        Assert.NotNull(byline);
+        Assert.Empty(byline.Authors);
+        Assert.Null(byline.Published);
+        Assert.Null(byline.Updated);
+        Assert.Null(byline.Bureau);
+    }
+
+    [Theory]
+    [InlineData("Ana Ruiz and Tom Ashby", new[] { "Ana Ruiz", "Tom Ashby" })]
+    [InlineData("Nadia Rahman", new[] { "Nadia Rahman" })]
+    public void TryParseNames_BareNames_ReadsThem(string line, string[] authors) =>
+        Assert.Equal(authors, Byline.TryParseNames(line)!.Authors);
+
+    [Theory]
+    [InlineData("The mayor resigned.")]
+    [InlineData("She left the building and never came back to the town hall again")]
+    [InlineData("features")]
+    public void TryParseNames_Sentence_ReturnsNull(string line) =>
+        Assert.Null(Byline.TryParseNames(line));
+
     [Fact]
     public void TryParse_NameWithJobTitle_KeepsOnlyTheName() =>
         Assert.Equal(["Anna Berg"], Byline.TryParse("By Anna Berg, Political Editor")!.Authors);

@@ -12,6 +12,12 @@ public sealed class NewsDatesTests
     [InlineData("2025-01-17", "2025-01-17")]
     [InlineData("Friday, March 1, 2024", "2024-03-01")]
     [InlineData("Thursday 17 January 2025", "2025-01-17")]
+    [InlineData("the 3rd of March 2024", "2024-03-03")]
+    [InlineData("Jan 17 2025", "2025-01-17")]
+    [InlineData("17/01/2025", "2025-01-17")]
+    [InlineData("1/17/2025", "2025-01-17")]
+    [InlineData("03/03/2024", "2024-03-03")]
+    [InlineData("Published 17.01.2025", "2025-01-17")]
     public void Find_DateWithoutTime_ReturnsIsoDate(string text, string iso) =>
         Assert.Equal(iso, NewsDates.Find(text)?.Iso);
 
@@ -24,6 +30,8 @@ public sealed class NewsDatesTests
     [InlineData("17 January 2025, 10:32 +05:30", "2025-01-17T10:32:00+05:30")]
     [InlineData("2025-01-17T10:32:00Z", "2025-01-17T10:32:00+00:00")]
     [InlineData("2025-01-17 10:32:00+01:00", "2025-01-17T10:32:00+01:00")]
+    [InlineData("January 17, 2025 10am EST", "2025-01-17T10:00:00-05:00")]
+    [InlineData("Last modified on Wed 5 Feb 2025 14.22 GMT", "2025-02-05T14:22:00+00:00")]
     public void Find_DateTimeWithZone_ReturnsIsoWithOffset(string text, string iso) =>
         Assert.Equal(iso, NewsDates.Find(text)?.Iso);
 
@@ -62,6 +70,7 @@ public sealed class NewsDatesTests
     [InlineData("2024-13-01")]
     [InlineData("Jan. 17, 2025 13:32 PM EST")]
     [InlineData("No date here, only 2025 and January.")]
+    [InlineData("03/04/2024")]
     public void Find_ImpossibleOrMissingDate_ReturnsNull(string text)
     {
         var found = NewsDates.Find(text);

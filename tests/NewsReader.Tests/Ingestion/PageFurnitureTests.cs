@@ -16,6 +16,9 @@ public sealed class PageFurnitureTests
     [InlineData("By continuing to use this site you agree to our use of cookies.")]
     [InlineData("© 2025 Harbour Post. All rights reserved.")]
     [InlineData("Sign up for our morning newsletter")]
+    [InlineData("4 min read")]
+    [InlineData("Reading time: 6 minutes")]
+    [InlineData("Read more: Night buses to run until 4am at weekends")]
     public void IsStray_PageFurniture_ReturnsTrue(string line) =>
         Assert.True(PageFurniture.IsStray(line));
 
@@ -24,6 +27,8 @@ public sealed class PageFurnitureTests
     [InlineData("The cookie factory on Mill Lane will close in March.")]
     [InlineData("Features of the new bridge include a cycle lane.")]
     [InlineData("Sign in the window said the shop had closed for good.")]
+    [InlineData("Reading time for children has fallen sharply, a survey found.")]
+    [InlineData("Read more about the plans at the town hall, the council said.")]
     [InlineData("")]
     public void IsStray_ArticleText_ReturnsFalse(string line) =>
         Assert.False(PageFurniture.IsStray(line));
@@ -32,6 +37,7 @@ public sealed class PageFurnitureTests
     [InlineData("Related articles", true)]
     [InlineData("More stories:", true)]
     [InlineData("You may also like", true)]
+    [InlineData("Topics", true)]
     [InlineData("Related talks broke down on Friday.", false)]
     public void IsRelatedHeading_Line_TellsWhetherAStoryListStarts(string line, bool heading) =>
         Assert.Equal(heading, PageFurniture.IsRelatedHeading(line));

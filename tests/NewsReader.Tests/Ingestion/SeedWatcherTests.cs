@@ -44,6 +44,37 @@ public sealed class SeedWatcherTests : IDisposable
             "the source page never said the file was removed");
     }
 
+    [Fact]
+    public async Task Watcher_FolderMovedIn_ItsArticlesAppear()
+    {
+        _ = _app.Server;
+        await _app.Services.GetRequiredService<SeedWatcher>().FirstScan.WaitAsync(Patience);
+        var outside = Path.Combine(_app.Root, "incoming");
+        Directory.CreateDirectory(outside);
+        await File.WriteAllTextAsync(Path.Combine(outside, "storm.txt"), Seeds.TextArticle("Storm closes coast road at Gannet Head"));
+
+        Directory.Move(outside, Path.Combine(_app.SeedsPath, "batch-1"));
+
+        Assert.True(await EventuallyAsync(async () =>
+            (await _app.GetPageAsync("/")).Document.QuerySelectorAll("article.card h2").Any(h => h.TextContent.Trim() == "Storm closes coast road at Gannet Head")),
+            "the article in the moved folder never appeared on /");
+    }
+
+    [Fact]
+    public async Task Watcher_SeedsPathIsAFile_AppStillServesPages()
+    {
+        var notAFolder = Path.Combine(_app.Root, "seeds-is-a-file");
+        await File.WriteAllTextAsync(notAFolder, "not a folder");
+        using var app = new NewsReaderApp(watchSeeds: true, settings: new Dictionary<string, string?> { ["NewsReader:SeedsPath"] = notAFolder });
+        _ = app.Server;
+
+        await app.Services.GetRequiredService<SeedWatcher>().FirstScan.WaitAsync(Patience);
+
+        var (response, page) = await app.GetPageAsync("/");
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Contains("No articles yet", page.QuerySelector(".empty")!.TextContent);
+    }
+
     private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow + Patience;

@@ -62,6 +62,17 @@ public sealed class TextArticleParserTests
         Assert.Equal(["Ana Ruiz"], article.Authors);
     }
 
+    [Fact]
+    public void Parse_UndefinedWindows1252BytesSoftHyphensAndThinSpaces_LeaveNoInvisibleCharacters()
+    {
+        var bytes = Encoding.Latin1.GetBytes(Article.Replace("four months", "four\u00A0months").Replace("repairs", "re\u00ADpairs\u0081"));
+
+        var article = _parser.Parse(bytes, "a.txt");
+
+        Assert.Contains("after four months of repairs to walls", article.Body[0]);
+        Assert.DoesNotContain(article.Body[0], c => c is >= '\u007F' and <= '\u009F' or '\u00AD');
+    }
+
     [Theory]
     [InlineData(new byte[0], "File is empty.")]
     [InlineData(new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00 }, "File looks binary, not text.")]

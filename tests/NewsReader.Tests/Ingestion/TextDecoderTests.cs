@@ -41,9 +41,27 @@ public sealed class TextDecoderTests
         Assert.Null(warning);
     }
 
+    [Theory]
+    [InlineData("utf-16LE")]
+    [InlineData("utf-16BE")]
+    public void Decode_Utf16WithoutBom_ReadsTextAndIsNotBinary(string encoding)
+    {
+        var bytes = Encoding.GetEncoding(encoding).GetBytes("Ferry strike ends\nCrews return on Friday.");
+
+        var (text, warning) = TextDecoder.Decode(bytes);
+
+        Assert.False(TextDecoder.LooksBinary(bytes));
+        Assert.Equal("Ferry strike ends\nCrews return on Friday.", text);
+        Assert.Null(warning);
+    }
+
     [Fact]
     public void LooksBinary_NulByte_ReturnsTrue() =>
         Assert.True(TextDecoder.LooksBinary([.. "Title"u8, 0x00, .. "body"u8]));
+
+    [Fact]
+    public void LooksBinary_ZerosOnEveryOtherByteAroundNonText_ReturnsTrue() =>
+        Assert.True(TextDecoder.LooksBinary([0x01, 0x00, 0x02, 0x00, 0x81, 0x00, 0x90, 0x00, 0x05, 0x00, 0x06, 0x00]));
 
     [Fact]
     public void LooksBinary_PngHeader_ReturnsTrue() =>

@@ -200,5 +200,50 @@ public sealed class IngestionStoreTests : IDisposable
         Assert.Equal("Corrected text.", page.QuerySelector(".article-body")!.TextContent.Trim());
     }
 
+    [Fact]
+    public async Task Ingest_OutletNamesDifferingOnlyInPunctuation_BothIngestWithTheirOwnPages()
+    {
+        var summary = await _app.SeedAsync(
+            ("a.txt", Seeds.TextArticle("Quay walls repaired", "The Herald")),
+            ("b.txt", Seeds.TextArticle("Ferry berth approved", "The Herald!")));
+
+        Assert.All(summary.Outcomes, o => Assert.Equal(IngestionResult.Ingested, o.Result));
+        await using var c = await OpenAsync();
+        var slugs = (await c.QueryAsync<string>("SELECT slug FROM outlets ORDER BY id")).ToList();
+        Assert.Equal(2, slugs.Distinct().Count());
+        foreach (var slug in slugs)
+        {
+            var (response, _) = await _app.GetPageAsync($"/sources/{slug}");
+            Assert.Equal(200, (int)response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Ingest_FileWithCorrectedDateAndByline_UpdatesTheArticle()
+    {
+        await _app.SeedAsync(("quay.txt", QuayArticle()));
+
+        var summary = await _app.SeedAsync(("quay.txt", Seeds.TextArticle(Title, "Harbour Gazette", "By Ana Ruiz and Tom Ashby", "March 5, 2024", FirstParagraph,
+            "Fishing boats had been landing their catch at the west quay since November.")));
+
+        Assert.NotEqual(IngestionResult.Unchanged, Assert.Single(summary.Outcomes).Result);
+        var (_, page) = await _app.GetPageAsync($"/articles/{Slug}");
+        Assert.Equal("2024-03-05", page.QuerySelector("article header time")!.GetAttribute("datetime"));
+        Assert.Contains("Tom Ashby", page.QuerySelector("article header")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Ingest_FileWithOnlyANewDate_UpdatesTheDateWithoutANewRevision()
+    {
+        await _app.SeedAsync(("quay.txt", QuayArticle()));
+
+        var summary = await _app.SeedAsync(("quay.txt", QuayArticle().Replace("March 3, 2024", "March 5, 2024")));
+
+        Assert.Equal(IngestionResult.Revised, Assert.Single(summary.Outcomes).Result);
+        await using var c = await OpenAsync();
+        Assert.Equal(1, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM article_revisions"));
+        Assert.Equal("2024-03-05", await c.ExecuteScalarAsync<string>("SELECT published_at FROM articles"));
+    }
+
     private Task<SqliteConnection> OpenAsync() => _app.Services.GetRequiredService<Db>().OpenAsync();
 }

@@ -22,6 +22,14 @@ public sealed partial record Byline(IReadOnlyList<string> Authors, string? Burea
     [GeneratedRegex(@"^(?:(?:words|written|reporting|story|text)\s+)?by\b[:\s]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ByPrefix();
 
+    // "By Ana Ruiz @anaruiz", "By Ana Ruiz ana.ruiz@example.org": how to reach the writer is not part of the name.
+    [GeneratedRegex(@"\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w{1,30})\b")]
+    private static partial Regex Contact();
+
+    // "By X, Special to the Gazette", "By X for The Meridian": who the writer filed for, not another author.
+    [GeneratedRegex(@",?\s+(?i:special\s+)?(?i:to|for)\s+(?i:the\s+)?\p{Lu}[^|·•–—]*", RegexOptions.CultureInvariant)]
+    private static partial Regex ForOutlet();
+
     [GeneratedRegex(@"\s+(?:[-–—|·•/]|::)\s+")]
     private static partial Regex PartSeparator();
 
@@ -55,7 +63,15 @@ public sealed partial record Byline(IReadOnlyList<string> Authors, string? Burea
     private static partial Regex EdgePunctuation();
 
     /// <summary>Reads one header line as a byline or dateline; null when the line is something else (a body paragraph).</summary>
-    public static Byline? TryParse(string line, string? site = null)
+    public static Byline? TryParse(string line, string? site = null) => Parse(line, site, namesAlone: false);
+
+    /// <summary>
+    /// Reads a line of bare names ("Ana Ruiz and Tom Ashby") as a byline. Only the context can tell such a line from text,
+    /// so the caller uses this where a dateline stands beside it.
+    /// </summary>
+    public static Byline? TryParseNames(string line, string? site = null) => Parse(line, site, namesAlone: true);
+
+    private static Byline? Parse(string line, string? site, bool namesAlone)
     {
         if (line.Length > MaxLineLength)
         {
@@ -67,10 +83,12 @@ public sealed partial record Byline(IReadOnlyList<string> Authors, string? Burea
         var updatedMatch = UpdatedLabel().Match(rest);
         if (updatedMatch.Success && NewsDates.Find(rest[updatedMatch.Index..]) is { } upd)
         {
+            // Cut out just "Updated <date>": what stands before or after it ("Published <date>", "By X") is still read.
             updated = upd.Iso;
-            rest = rest[..updatedMatch.Index];
+            rest = rest[..updatedMatch.Index] + " " + rest[(updatedMatch.Index + upd.Index + upd.Length)..];
         }
 
+        rest = EdgePunctuation().Replace(rest, "");
         var labelled = DateLabel().Match(rest);
         rest = rest[labelled.Length..];
         if (NewsDates.Find(rest) is { } date)
@@ -78,8 +96,13 @@ public sealed partial record Byline(IReadOnlyList<string> Authors, string? Burea
             published = date.Iso;
             rest = rest.Remove(date.Index, date.Length);
         }
+        else if (labelled.Length > 0 && updated is null && !rest.Any(char.IsLetter))
+        {
+            // "Published 03/04/2024": a dateline whose date cannot be read for sure. It says nothing, rather than a wrong date.
+            return new Byline([], null, null, null);
+        }
 
-        rest = EdgePunctuation().Replace(rest, "");
+        rest = EdgePunctuation().Replace(Contact().Replace(rest, ""), "");
         var by = ByPrefix().Match(rest);
         var hasBy = by.Success && by.Length > 0;
         rest = EdgePunctuation().Replace(rest[by.Length..], "");
@@ -89,7 +112,13 @@ public sealed partial record Byline(IReadOnlyList<string> Authors, string? Burea
             return published is null && updated is null ? null : new Byline([], null, published, updated);
         }
 
-        var parts = PartSeparator().Split(rest);
+        // "By X | Published 2 hours ago": a relative time tells nothing and is no bureau.
+        var parts = PartSeparator().Split(ForOutlet().Replace(rest, "")).Where(p => !NewsDates.IsRelative(p)).ToArray();
+        if (parts.Length == 0)
+        {
+            return null;
+        }
+
         var names = parts[0];
         string? bureau = parts.Length > 1 ? EdgePunctuation().Replace(parts[1], "") : null;
         if (bureau is null && NameInPlace().Match(names) is { Success: true } inPlace)
@@ -110,7 +139,7 @@ public sealed partial record Byline(IReadOnlyList<string> Authors, string? Burea
 
         // Without "By", only a date or a bureau makes a line of names a byline; otherwise it is probably text.
         var capitalised = authors.All(IsCapitalised);
-        if (!hasBy && !(capitalised && (published is not null || updated is not null || bureau is not null)))
+        if (!hasBy && !(capitalised && (namesAlone || published is not null || updated is not null || bureau is not null)))
         {
             return null;
         }

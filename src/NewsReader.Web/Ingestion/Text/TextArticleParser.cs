@@ -11,6 +11,9 @@ public sealed partial class TextArticleParser : IArticleParser
     private const int HeaderSearchLines = 8;
     private const int MaxBylineLines = 4;
 
+    // Text wrapped by a tool (email, terminals, text dumps) stays within about 60-100 columns; lines longer than this were not wrapped.
+    private const int MaxHardWrapWidth = 100;
+
     public string Format => "text";
 
     public string Version => "text/2";
@@ -21,10 +24,12 @@ public sealed partial class TextArticleParser : IArticleParser
     [GeneratedRegex(@"\s+(?:/|\||-|–|—|»|::)\s+")]
     private static partial Regex TitleSeparator();
 
-    [GeneratedRegex(@"[\u0000-\u0008\u000B\u000C\u000E-\u001F\u200B\u200C\u200D\u2060\uFEFF]")]
+    // Control characters (C0 and the C1 range Windows-1252 leaves undefined), zero-width characters and soft hyphens:
+    // invisible on a page, but they would break matching, search and slugs.
+    [GeneratedRegex(@"[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B\u200C\u200D\u2060\uFEFF]")]
     private static partial Regex Invisible();
 
-    [GeneratedRegex(@"[ \t\u00A0]+")]
+    [GeneratedRegex(@"[ \t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+")]
     private static partial Regex Spaces();
 
     public ParsedArticle Parse(ReadOnlySpan<byte> content, string path)
@@ -55,7 +60,7 @@ public sealed partial class TextArticleParser : IArticleParser
             warnings.Add(decodeWarning);
         }
 
-        var header = ReadHeader(lines, dropped);
+        var header = ReadHeader(lines, dropped, warnings);
         var body = ReadBody(lines, header.BodyStart, header.Title, dropped);
         if (header.Standfirst is not null)
         {
@@ -95,7 +100,7 @@ public sealed partial class TextArticleParser : IArticleParser
 
     private sealed record Header(string Title, string? Site, IReadOnlyList<string> Authors, string? Bureau, string? Published, string? Updated, string? Standfirst, int BodyStart);
 
-    private static Header ReadHeader(List<string> lines, List<string> dropped)
+    private static Header ReadHeader(List<string> lines, List<string> dropped, List<string> warnings)
     {
         var i = NextText(lines, 0);
         while (i < lines.Count && PageFurniture.IsStray(lines[i]))
@@ -109,6 +114,7 @@ public sealed partial class TextArticleParser : IArticleParser
         var authors = new List<string>();
         string? bureau = null, published = null, updated = null;
         string? standfirst = null;
+        var datelineSeen = false;
         var bodyStart = titleEnd + 1;
         var seen = 0;
         for (var j = NextText(lines, bodyStart); j < lines.Count && seen < MaxBylineLines; j = NextText(lines, j + 1))
@@ -133,7 +139,14 @@ public sealed partial class TextArticleParser : IArticleParser
                 continue;
             }
 
-            if (Byline.TryParse(line, site) is not { } byline)
+            var byline = Byline.TryParse(line, site);
+            if (byline is null && authors.Count == 0 && (datelineSeen || IsDatelineAt(lines, NextText(lines, j + 1), site)))
+            {
+                // Bare names right above or below a dateline ("Ana Ruiz" / "March 3, 2024") are the byline.
+                byline = Byline.TryParseNames(line, site);
+            }
+
+            if (byline is null)
             {
                 // A standfirst between the title and the byline ("A one-sentence summary." then "By X") is article text,
                 // and the byline under it still belongs to the header.
@@ -147,6 +160,13 @@ public sealed partial class TextArticleParser : IArticleParser
                 break;
             }
 
+            datelineSeen |= byline.Authors.Count == 0 && !line.StartsWith("by", StringComparison.OrdinalIgnoreCase);
+            if (byline is { Authors.Count: 0, Bureau: null, Published: null, Updated: null } && !line.StartsWith("by", StringComparison.OrdinalIgnoreCase))
+            {
+                dropped.Add(line);
+                warnings.Add($"Could not read a date for certain in \"{line}\".");
+            }
+
             authors.AddRange(byline.Authors.Where(a => !authors.Contains(a, StringComparer.OrdinalIgnoreCase)));
             bureau ??= byline.Bureau;
             published ??= byline.Published;
@@ -157,6 +177,9 @@ public sealed partial class TextArticleParser : IArticleParser
 
         return new Header(title, site, authors, bureau, published, updated, standfirst, bodyStart);
     }
+
+    private static bool IsDatelineAt(List<string> lines, int index, string? site) =>
+        index < lines.Count && Byline.TryParse(lines[index], site) is { Authors.Count: 0 } dateline && (dateline.Published ?? dateline.Updated) is not null;
 
     private static bool IsBylineAt(List<string> lines, int index, string? site) =>
         index < lines.Count && Byline.TryParse(lines[index], site) is { } byline && (byline.Authors.Count > 0 || byline.Published is not null);
@@ -263,8 +286,9 @@ public sealed partial class TextArticleParser : IArticleParser
     }
 
     /// <summary>
-    /// A block of lines is one paragraph per line when every line ends a sentence (one-per-line files),
-    /// and one hard-wrapped paragraph otherwise.
+    /// Splits a block of lines (no blank line inside) into paragraphs. Every line ending a sentence, or lines longer than any
+    /// hard wrap: one paragraph per line. Otherwise the block is hard-wrapped text, and a paragraph ends where the next
+    /// word would still have fitted on the line: a wrapping tool would have put it there.
     /// </summary>
     private static IEnumerable<string> Paragraphs(List<string> block)
     {
@@ -273,7 +297,31 @@ public sealed partial class TextArticleParser : IArticleParser
             return block;
         }
 
-        return [string.Join(' ', block)];
+        var width = block.Max(l => l.Length);
+        if (width > MaxHardWrapWidth)
+        {
+            return block;
+        }
+
+        var paragraphs = new List<string>();
+        var start = 0;
+        for (var i = 0; i < block.Count; i++)
+        {
+            var last = i == block.Count - 1;
+            if (last || block[i].Length + 1 + FirstWordLength(block[i + 1]) <= width)
+            {
+                paragraphs.Add(string.Join(' ', block[start..(i + 1)]));
+                start = i + 1;
+            }
+        }
+
+        return paragraphs;
+    }
+
+    private static int FirstWordLength(string line)
+    {
+        var space = line.IndexOf(' ');
+        return space < 0 ? line.Length : space;
     }
 
     private static bool EndsSentence(string line) =>
