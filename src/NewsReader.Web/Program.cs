@@ -1,5 +1,7 @@
+using NewsReader.Admin;
 using NewsReader.Articles;
 using NewsReader.Cli;
+using NewsReader.Corrections;
 using NewsReader.Ingestion;
 using NewsReader.Store;
 
@@ -14,9 +16,13 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddStore();          // SQLite, migrations at start-up
 builder.AddIngestion();      // parsers and the seeds watcher
 builder.AddReader();         // article and source pages
+builder.AddAdmin();          // accounts, login, audit log
+builder.AddCorrections();    // corrections, error reports, revisions under review
 
 var app = builder.Build();
 app.MapReader();
+app.MapAdmin();
+app.MapCorrections();
 
 await app.RunAsync();
 return 0;
