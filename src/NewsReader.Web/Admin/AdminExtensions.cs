@@ -26,6 +26,7 @@ public static class AdminExtensions
     /// </summary>
     public static WebApplication MapAdmin(this WebApplication app)
     {
+        app.UseAntiforgeryRefusal();
         app.UseAdminGuard();
         app.MapSignIn();
         return app;
