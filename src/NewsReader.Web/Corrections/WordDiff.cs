@@ -36,6 +36,33 @@ public static partial class WordDiff
         return pieces;
     }
 
+    /// <summary>Splits the pieces at blank lines, so a diff reads as paragraphs even without a stylesheet.</summary>
+    public static IReadOnlyList<IReadOnlyList<DiffPiece>> Paragraphs(IReadOnlyList<DiffPiece> pieces)
+    {
+        var paragraphs = new List<IReadOnlyList<DiffPiece>>();
+        var current = new List<DiffPiece>();
+        foreach (var piece in pieces)
+        {
+            var parts = ParagraphBreak().Split(piece.Text);
+            for (var i = 0; i < parts.Length; i++)
+            {
+                if (i > 0)
+                {
+                    paragraphs.Add(current);
+                    current = [];
+                }
+
+                if (parts[i].Length > 0)
+                {
+                    current.Add(piece with { Text = parts[i] });
+                }
+            }
+        }
+
+        paragraphs.Add(current);
+        return paragraphs.Where(p => p.Count > 0).ToList();
+    }
+
     public static bool HasChanges(IReadOnlyList<DiffPiece> pieces) => pieces.Any(p => p.Kind != DiffKind.Same);
 
     private static void Add(List<DiffPiece> pieces, DiffKind kind, IReadOnlyList<string> source, int start, int count)
@@ -55,6 +82,9 @@ public static partial class WordDiff
             pieces.Add(new DiffPiece(kind, text));
         }
     }
+
+    [GeneratedRegex(@"\n[ \t]*\n\s*")]
+    private static partial Regex ParagraphBreak();
 
     [GeneratedRegex(@"\s+|[\p{L}\p{N}'’-]+|[^\s\p{L}\p{N}]", RegexOptions.CultureInvariant)]
     private static partial Regex Token();

@@ -28,4 +28,15 @@ public sealed class WordDiffTests
 
     [Fact]
     public void SameText_HasNoChanges() => Assert.False(WordDiff.HasChanges(WordDiff.Between("Same words.", "Same words.")));
+
+    [Fact]
+    public void Paragraphs_SplitAtBlankLines_KeepingTheKindOnBothSides()
+    {
+        var pieces = WordDiff.Between("One.\n\nTwo.", "One.\n\nNew paragraph.\n\nTwo.");
+
+        var paragraphs = WordDiff.Paragraphs(pieces);
+
+        Assert.Equal(["One.", "New paragraph.", "Two."], paragraphs.Select(p => string.Concat(p.Select(x => x.Text))));
+        Assert.All(paragraphs[1], p => Assert.Equal(DiffKind.Inserted, p.Kind));
+    }
 }
