@@ -40,6 +40,8 @@ public static class SignInEndpoints
         if (user is null)
         {
             throttle.Failed(name, address);
+            // Failures are logged (name cut short: it is whatever was typed); lockouts cap how many an attacker can add.
+            await audit.WriteAsync(name.Length > 64 ? name[..64] : name, "sign-in failed", $"from {address}", null, ct);
             return Results.Redirect($"/admin/login?failed=1&ReturnUrl={Uri.EscapeDataString(returnUrl)}");
         }
 
