@@ -6,14 +6,6 @@ using NewsReader.Store;
 
 namespace NewsReader.Corrections;
 
-/// <summary>The outcome of a write: the new row's id, or the problems that stopped it.</summary>
-public sealed record WriteResult(long? Id, IReadOnlyList<string> Problems)
-{
-    public static WriteResult Fail(params string[] problems) => new(null, problems);
-
-    public bool Ok => Problems.Count == 0;
-}
-
 /// <summary>Files, edits and withdraws corrections, and amends the article text as a new revision. Nothing is ever deleted.</summary>
 public sealed class CorrectionStore(Db db, AuditLog audit, TimeProvider time)
 {
@@ -215,24 +207,4 @@ public sealed class CorrectionStore(Db db, AuditLog audit, TimeProvider time)
     }
 
     private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
-}
-
-/// <summary>Plain text and list fields of an article text, computed the way ingestion computes them.</summary>
-public static partial class ArticlePlainText
-{
-    /// <summary>Blocks of plain text separated by blank lines, like ingestion's body_text.</summary>
-    public static string FromMarkdown(string markdown) =>
-        string.Join("\n\n", BlankLines().Split(markdown.Replace("\r\n", "\n", StringComparison.Ordinal))
-            .Select(BodyRenderer.ToPlainText)
-            .Where(b => b.Length > 0));
-
-    public static object ArticleRow(long articleId, long revisionId, string title, string bodyText) => new
-    {
-        articleId, revisionId, title,
-        excerpt = Excerpts.From(bodyText.Split("\n\n")),
-        words = ReadingTime.CountWords(bodyText),
-    };
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\n[ \t]*\n+")]
-    private static partial System.Text.RegularExpressions.Regex BlankLines();
 }
