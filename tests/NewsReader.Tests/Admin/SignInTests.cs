@@ -140,11 +140,15 @@ public sealed class SignInTests : IDisposable
         var editor = await Newsroom.SignedInAsync(_app, "edna", Roles.Editor);
         Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync("/admin")).StatusCode);
 
-        var response = await Newsroom.SubmitAsync(admin, "/admin/users", "form:has(input[value=edna])", [], "Disable edna");
+        await Newsroom.AddUserAsync(_app, "bob", Roles.Editor);
+
+        // Rows are by name (ada, bob, edna): with two toggle forms on the page, edna's must act on edna alone.
+        var response = await Newsroom.SubmitAsync(admin, "/admin/users", "tbody tr:nth-child(3) form", [], "Disable edna");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/admin/users", response.Headers.Location!.AbsolutePath);
-        Assert.Contains("disabled", (await Newsroom.PageAsync(admin, "/admin/users")).QuerySelector("table")!.TextContent);
+        var rows = (await Newsroom.PageAsync(admin, "/admin/users")).QuerySelectorAll("tbody tr").Select(r => r.Children[3].TextContent).ToList();
+        Assert.Equal(["active", "active", "disabled"], rows);
         Assert.Equal(HttpStatusCode.Redirect, (await editor.GetAsync("/admin")).StatusCode);
         Assert.Contains("disabled edna", (await Newsroom.PageAsync(admin, "/admin/audit")).QuerySelector("table")!.TextContent);
     }

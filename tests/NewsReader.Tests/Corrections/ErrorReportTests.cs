@@ -53,6 +53,22 @@ public sealed class ErrorReportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WithSeveralReports_EachIsTriagedOnItsOwn()
+    {
+        var reader = Newsroom.Browser(_app);
+        await Newsroom.SubmitAsync(reader, $"/articles/{Slug}", ReportForm, Report("first passage"));
+        await Newsroom.SubmitAsync(reader, $"/articles/{Slug}", ReportForm, Report("second passage"));
+        var editor = await Newsroom.SignedInAsync(_app, "edna", Roles.Editor);
+
+        var response = await Newsroom.SubmitAsync(editor, "/admin/reports", "section.report:nth-of-type(2) form", new() { ["NewStatus"] = "declined" }, "Save");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var declined = Assert.Single((await Newsroom.PageAsync(editor, "/admin/reports?status=declined")).QuerySelectorAll("section.report"));
+        Assert.Contains("first passage", declined.QuerySelector("blockquote")!.TextContent);
+        Assert.Contains("second passage", (await Newsroom.PageAsync(editor, "/admin/reports?status=new")).QuerySelector("section.report blockquote")!.TextContent);
+    }
+
+    [Fact]
     public async Task AReportWithoutAPassage_IsRefusedWithAMessage()
     {
         var reader = Newsroom.Browser(_app);
