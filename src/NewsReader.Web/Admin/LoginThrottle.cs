@@ -16,7 +16,12 @@ public sealed class LoginThrottle(TimeProvider time)
     public static readonly TimeSpan MaxLockout = TimeSpan.FromMinutes(15);
     public static readonly TimeSpan Window = TimeSpan.FromHours(1);
 
+    /// <summary>Above this many remembered names and addresses, stale ones are dropped, so sprayed random names cannot fill memory.</summary>
+    public const int PruneAbove = 10_000;
+
     private readonly ConcurrentDictionary<string, Record> _records = new(StringComparer.Ordinal);
+
+    internal int TrackedCount => _records.Count;
 
     /// <summary>How long a lockout lasts after <paramref name="lockouts"/> earlier ones (0 for the first).</summary>
     public static TimeSpan LockoutAfter(int lockouts) =>
@@ -33,11 +38,27 @@ public sealed class LoginThrottle(TimeProvider time)
     public void Failed(string account, string address)
     {
         var now = time.GetUtcNow();
+        if (_records.Count > PruneAbove)
+        {
+            Prune(now);
+        }
+
         Fail(AccountKey(account), FreeFailuresPerAccount, now);
         Fail(AddressKey(address), FreeFailuresPerAddress, now);
     }
 
     public void Succeeded(string account) => _records.TryRemove(AccountKey(account), out _);
+
+    private void Prune(DateTimeOffset now)
+    {
+        foreach (var (key, r) in _records)
+        {
+            if (r.LockedUntil <= now && now - r.LastFailure > Window)
+            {
+                _records.TryRemove(key, out _);
+            }
+        }
+    }
 
     private TimeSpan Wait(string key, DateTimeOffset now) =>
         _records.TryGetValue(key, out var r) && r.LockedUntil > now ? r.LockedUntil - now : TimeSpan.Zero;

@@ -99,4 +99,19 @@ public sealed class LoginThrottleTests
         Assert.NotNull(throttle.RetryAfter("user-never-tried", "10.0.0.9"));
         Assert.Null(throttle.RetryAfter("user-never-tried", "10.0.0.8"));
     }
+
+    [Fact]
+    public void SprayedNames_AreForgottenOnceStale_SoMemoryStaysBounded()
+    {
+        var throttle = new LoginThrottle(_clock);
+        for (var i = 0; i <= LoginThrottle.PruneAbove; i++)
+        {
+            throttle.Failed($"random-{i}", $"10.1.{i / 250}.{i % 250}");
+        }
+
+        _clock.Now += LoginThrottle.Window + TimeSpan.FromMinutes(1);
+        throttle.Failed("edna", "10.0.0.1");
+
+        Assert.Equal(2, throttle.TrackedCount);
+    }
 }
