@@ -49,6 +49,9 @@ public sealed record CorrectionRecord
     public string NoteMarkdown { get; init; } = "";
     public string NoteHtml { get; init; } = "";
     public long? RevisionId { get; init; }
+
+    /// <summary>The number of the revision the amendment created; null for a note without a text change.</summary>
+    public int? RevisionNumber { get; init; }
     public long? PreviousRevisionId { get; init; }
     public string PublishedAt { get; init; } = "";
     public string CreatedBy { get; init; } = "";

@@ -15,8 +15,10 @@ public sealed class CorrectionStore(Db db, AuditLog audit, TimeProvider time)
         SELECT c.id, c.article_id AS ArticleId, c.kind, c.note_markdown AS NoteMarkdown, c.note_html AS NoteHtml,
                c.revision_id AS RevisionId, c.previous_revision_id AS PreviousRevisionId, c.published_at AS PublishedAt,
                c.created_by AS CreatedBy, c.edited_at AS EditedAt, c.edited_by AS EditedBy, c.withdrawn_at AS WithdrawnAt,
-               c.withdrawn_reason AS WithdrawnReason, a.slug AS ArticleSlug, a.title AS ArticleTitle, o.name AS OutletName
+               c.withdrawn_reason AS WithdrawnReason, a.slug AS ArticleSlug, a.title AS ArticleTitle, o.name AS OutletName,
+               r.number AS RevisionNumber
         FROM corrections c JOIN articles a ON a.id = c.article_id LEFT JOIN outlets o ON o.id = a.outlet_id
+        LEFT JOIN article_revisions r ON r.id = c.revision_id
         """;
 
     private const string ForArticleSql = Select + " WHERE c.article_id = @articleId ORDER BY c.published_at, c.id";

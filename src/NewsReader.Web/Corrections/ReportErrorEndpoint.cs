@@ -14,10 +14,9 @@ public sealed record ReportErrorForm
 /// <summary>Readers' "Report an error" form posts here; rate-limited per client address.</summary>
 public static class ReportErrorEndpoint
 {
-    public const string RateLimitPolicy = "error-reports";
-
     public static void MapReportError(this IEndpointRouteBuilder app) =>
-        app.MapPost("/articles/{slug}/report-error", ReportAsync).RequireRateLimiting(RateLimitPolicy);
+        // One shared filter instance: AddEndpointFilter<T>() would build a new one, with a fresh limiter, per request.
+        app.MapPost("/articles/{slug}/report-error", ReportAsync).AddEndpointFilter(app.ServiceProvider.GetRequiredService<ReportRateLimit>());
 
     // [FromForm] makes the antiforgery token required; the article page's form carries it.
     private static async Task<IResult> ReportAsync(string slug, [FromForm] ReportErrorForm form, ArticleStore articles, ErrorReportStore reports, CancellationToken ct)

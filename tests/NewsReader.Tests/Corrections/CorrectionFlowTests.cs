@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using NewsReader.Admin;
 using NewsReader.Ingestion;
 using NewsReader.Tests.Admin;
@@ -69,6 +70,8 @@ public sealed class CorrectionFlowTests : IAsyncLifetime
         Assert.NotNull(box.QuerySelector("time[datetime]"));
         Assert.Equal($"/articles/{Slug}/changes", article.QuerySelectorAll("a").Single(a => a.TextContent == "See what changed").GetAttribute("href"));
 
+        var stored = await _app.Services.GetRequiredService<NewsReader.Corrections.CorrectionStore>().FindAsync(id, CancellationToken.None);
+        Assert.Equal(2, stored!.RevisionNumber);
         var (_, source) = await _app.GetPageAsync($"/articles/{Slug}/source");
         var statuses = source.QuerySelectorAll(".revisions tbody tr").Select(r => r.Children[1].TextContent).ToList();
         Assert.Equal(["live", "superseded"], statuses);
