@@ -1,6 +1,8 @@
+using NewsReader.Admin;
 using NewsReader.Api;
 using NewsReader.Articles;
 using NewsReader.Cli;
+using NewsReader.Corrections;
 using NewsReader.Feeds;
 using NewsReader.Ingestion;
 using NewsReader.Seo;
@@ -17,12 +19,16 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddStore();          // SQLite, migrations at start-up
 builder.AddIngestion();      // parsers and the seeds watcher
 builder.AddReader();         // article and source pages
+builder.AddAdmin();          // accounts, login, audit log
+builder.AddCorrections();    // corrections, error reports, revisions under review
 builder.AddApi();            // read-only JSON API, OpenAPI, rate limit, CORS
 builder.AddFeeds();          // Atom and RSS feeds
 builder.AddSeo();            // sitemap and robots.txt
 
 var app = builder.Build();
 app.MapReader();
+app.MapAdmin();
+app.MapCorrections();
 app.MapApi();
 app.MapFeeds();
 app.MapSeo();

@@ -57,6 +57,9 @@ public sealed record ApiRevision
 public sealed record ArticleCorrection
 {
     public int RevisionNumber { get; init; }
+
+    /// <summary>correction, clarification, update or editors-note, when the corrections area records one.</summary>
+    public string? Kind { get; init; }
     public required string CorrectedAt { get; init; }
     public string? CorrectedBy { get; init; }
 

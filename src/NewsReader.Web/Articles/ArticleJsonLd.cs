@@ -6,7 +6,8 @@ namespace NewsReader.Articles;
 /// <summary>schema.org NewsArticle for search engines and readers' tools. The serializer escapes "&lt;" so the JSON cannot end its script tag.</summary>
 public static class ArticleJsonLd
 {
-    public static string For(ArticleDetail article, string url)
+    /// <param name="corrections">Published correction notices as plain text with their ISO dates, for schema.org <c>correction</c>.</param>
+    public static string For(ArticleDetail article, string url, IEnumerable<(string Text, string DatePublished)>? corrections = null)
     {
         var json = new JsonObject
         {
@@ -42,6 +43,17 @@ public static class ArticleJsonLd
         if (article.Language is not null)
         {
             json["inLanguage"] = article.Language;
+        }
+
+        var notes = corrections?.Select(c => (JsonNode)new JsonObject
+        {
+            ["@type"] = "CorrectionComment",
+            ["text"] = c.Text,
+            ["datePublished"] = c.DatePublished,
+        }).ToArray() ?? [];
+        if (notes.Length > 0)
+        {
+            json["correction"] = new JsonArray(notes);
         }
 
         return json.ToJsonString(new JsonSerializerOptions { WriteIndented = false });

@@ -12,7 +12,8 @@ public sealed class ArticleStore(Db db)
     private const string ListSql = """
         SELECT a.id, a.slug, a.title, o.name AS OutletName, o.slug AS OutletSlug, a.byline, a.published_at AS PublishedAt,
                a.excerpt, a.word_count AS WordCount,
-               EXISTS (SELECT 1 FROM article_revisions r WHERE r.article_id = a.id AND r.origin = 'correction') AS Corrected
+               (EXISTS (SELECT 1 FROM article_revisions r WHERE r.article_id = a.id AND r.origin = 'correction')
+                OR EXISTS (SELECT 1 FROM corrections k WHERE k.article_id = a.id AND k.withdrawn_at IS NULL)) AS Corrected
         FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
         WHERE @outlet IS NULL OR o.slug = @outlet
         ORDER BY a.published_at IS NULL, a.published_at DESC, a.id DESC

@@ -93,6 +93,83 @@ public static class Migrations
             CREATE INDEX ix_ingestion_log_at ON ingestion_log(at DESC);
             CREATE INDEX ix_ingestion_log_path ON ingestion_log(path, id DESC);
             """),
+        new(2, "corrections: users, sessions, audit log, corrections, correction edits, error reports", """
+            CREATE TABLE users (
+                id                  INTEGER PRIMARY KEY,
+                name                TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                role                TEXT NOT NULL CHECK (role IN ('admin', 'editor')),
+                password_hash       TEXT NOT NULL,
+                disabled            INTEGER NOT NULL DEFAULT 0,
+                created_at          TEXT NOT NULL,
+                password_changed_at TEXT NOT NULL
+            );
+
+            -- Server-side sessions: the cookie names one, so logout, disabling a user or a password reset revokes it.
+            CREATE TABLE user_sessions (
+                id              TEXT PRIMARY KEY,
+                user_id         INTEGER NOT NULL REFERENCES users(id),
+                created_at      TEXT NOT NULL,
+                last_seen_at    TEXT NOT NULL,
+                expires_at      TEXT NOT NULL,
+                revoked_at      TEXT
+            );
+            CREATE INDEX ix_user_sessions_user ON user_sessions(user_id);
+
+            CREATE TABLE audit_log (
+                id          INTEGER PRIMARY KEY,
+                at          TEXT NOT NULL,
+                user_name   TEXT NOT NULL,
+                action      TEXT NOT NULL,
+                detail      TEXT,
+                article_id  INTEGER REFERENCES articles(id)
+            );
+            CREATE INDEX ix_audit_log_at ON audit_log(id DESC);
+
+            -- kind: correction | clarification | update | editors-note. Never deleted: withdrawn ones keep their text.
+            CREATE TABLE corrections (
+                id                   INTEGER PRIMARY KEY,
+                article_id           INTEGER NOT NULL REFERENCES articles(id),
+                kind                 TEXT NOT NULL CHECK (kind IN ('correction', 'clarification', 'update', 'editors-note')),
+                note_markdown        TEXT NOT NULL,
+                note_html            TEXT NOT NULL,
+                revision_id          INTEGER REFERENCES article_revisions(id),
+                previous_revision_id INTEGER REFERENCES article_revisions(id),
+                published_at         TEXT NOT NULL,
+                created_by           TEXT NOT NULL,
+                edited_at            TEXT,
+                edited_by            TEXT,
+                withdrawn_at         TEXT,
+                withdrawn_by         TEXT,
+                withdrawn_reason     TEXT
+            );
+            CREATE INDEX ix_corrections_article ON corrections(article_id, published_at);
+            CREATE INDEX ix_corrections_published ON corrections(published_at DESC, id DESC);
+
+            -- What a correction said before each edit.
+            CREATE TABLE correction_edits (
+                id                  INTEGER PRIMARY KEY,
+                correction_id       INTEGER NOT NULL REFERENCES corrections(id),
+                at                  TEXT NOT NULL,
+                by                  TEXT NOT NULL,
+                old_kind            TEXT NOT NULL,
+                old_note_markdown   TEXT NOT NULL
+            );
+
+            CREATE TABLE error_reports (
+                id              INTEGER PRIMARY KEY,
+                article_id      INTEGER NOT NULL REFERENCES articles(id),
+                passage         TEXT NOT NULL,
+                problem         TEXT NOT NULL,
+                reporter_name   TEXT,
+                reporter_email  TEXT,
+                status          TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'investigating', 'corrected', 'declined')),
+                correction_id   INTEGER REFERENCES corrections(id),
+                created_at      TEXT NOT NULL,
+                updated_at      TEXT,
+                updated_by      TEXT
+            );
+            CREATE INDEX ix_error_reports_status ON error_reports(status, id DESC);
+            """),
     ];
 }
 
