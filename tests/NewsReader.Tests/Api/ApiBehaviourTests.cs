@@ -63,7 +63,11 @@ public sealed class ApiBehaviourTests : IAsyncLifetime
     public async Task Correction_ShowsInRevisionsAndCorrections_PendingRevisionDoesNot()
     {
         var before = (await _client.GetAsync($"/api/articles/{Slug}")).Headers.ETag;
-        await AddRevisionAsync(2, "correction", "live", makeCurrent: true);
+        var corrections = _app.Services.GetRequiredService<NewsReader.Corrections.CorrectionStore>();
+        var live = (await corrections.LiveRevisionAsync(Slug, CancellationToken.None))!;
+        var filed = await corrections.PublishAsync(live.ArticleId, live.Id, new NewsReader.Corrections.CorrectionDraft(
+            NewsReader.Corrections.CorrectionKind.Correction, "The bridge reopens on Monday, not Sunday.", "Corrected."), "editor", CancellationToken.None);
+        Assert.True(filed.Ok);
         await AddRevisionAsync(3, "ingest", "pending", makeCurrent: false);
 
         var response = await _client.GetAsync($"/api/articles/{Slug}");
@@ -75,6 +79,7 @@ public sealed class ApiBehaviourTests : IAsyncLifetime
         var correction = Assert.Single(article.GetProperty("corrections").EnumerateArray());
         Assert.Equal(2, correction.GetProperty("revisionNumber").GetInt32());
         Assert.Equal("editor", correction.GetProperty("correctedBy").GetString());
+        Assert.Equal("The bridge reopens on Monday, not Sunday.", correction.GetProperty("note").GetString());
         Assert.Equal(2, article.GetProperty("revisionNumber").GetInt32());
         Assert.True(list.GetProperty("items")[0].GetProperty("corrected").GetBoolean());
     }

@@ -46,7 +46,7 @@ public sealed class PublicRecordTests : IAsyncLifetime
         Assert.Equal($"/articles/{Slug}#correction-{second}", items[0].QuerySelector("h2 a")!.GetAttribute("href"));
         Assert.Equal("Harbour Gazette", items[0].QuerySelector(".outlet")!.TextContent);
         Assert.NotNull(items[0].QuerySelector("time[datetime]"));
-        Assert.Equal("/corrections/feed", page.QuerySelector("link[type='application/atom+xml']")!.GetAttribute("href"));
+        Assert.Contains("/corrections/feed", page.QuerySelectorAll("link[rel=alternate][type='application/atom+xml']").Select(l => l.GetAttribute("href")));
     }
 
     [Theory]
