@@ -42,14 +42,16 @@ public static partial class NewsDates
     private const string AmPm = @"(?<ampm>[AaPp]\.?[Mm]\b\.?)";
 
     // "Friday, March 1, 2024", "Wed 5 Feb 2025": a leading weekday belongs to the date, not to the byline around it.
-    private const string Weekday = @"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?";
+    // It is matched backwards from a found date: as an optional start of the date patterns it would make every search slow.
+    [GeneratedRegex(@"\b(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)\.?,?\s+\G", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.RightToLeft)]
+    private static partial Regex WeekdayBefore();
 
     // "January 17, 2025", "Jan. 17, 2025 10:32 AM EST"
-    [GeneratedRegex(@"\b" + Weekday + MonthName + @"\s+(?<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<year>\d{4})\b" + Time, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b" + MonthName + @"\s+(?<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<year>\d{4})\b" + Time, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MonthDayYear();
 
     // "17 January 2025", "Wed 5 Feb 2025 14.02 GMT"
-    [GeneratedRegex(@"\b" + Weekday + @"(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MonthName + @",?\s+(?<year>\d{4})\b" + Time, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MonthName + @",?\s+(?<year>\d{4})\b" + Time, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DayMonthYear();
 
     // "2025-01-17", "2025-01-17T10:32:00Z", "2025-01-17 10:32:00+01:00"
@@ -70,7 +72,10 @@ public static partial class NewsDates
             {
                 if (ToIso(m) is { } iso && (best is null || m.Index < best.Value.Index))
                 {
-                    best = new Found(m.Index, m.Length, iso);
+                    var weekday = WeekdayBefore().Match(text, 0, m.Index);
+                    best = weekday.Success && weekday.Index + weekday.Length == m.Index
+                        ? new Found(weekday.Index, m.Index + m.Length - weekday.Index, iso)
+                        : new Found(m.Index, m.Length, iso);
                     break;
                 }
             }

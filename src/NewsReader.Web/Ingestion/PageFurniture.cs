@@ -39,7 +39,7 @@ public static partial class PageFurniture
     [GeneratedRegex(@"\b(we use|this (web)?site uses|uses cookies|accept|consent|privacy|by continuing|manage|preferences|settings)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CookieContext();
 
-    [GeneratedRegex(@"^(©|\(c\)|copyright\b)|all rights reserved|^(sign up|subscribe) (for|to) (our|the)\b.*newsletter|^follow us on\b|^(click|tap) here to\b|^more from [\p{Lu}]|^\d+\s*(?:min|mins|minutes?)\s+read$|^reading time\s*:?\s*\d+\s*(?:min|mins|minutes?)$|^(?:read more|read also|also read|see also|related|recommended)\s*:\s+\S|^(?:photo(?:graph)?|image|picture|illustration|video)(?:\s+credit)?\s*:\s+\S|^image (?:source|caption),\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(©|\(c\)|copyright\b)|all rights reserved|^(sign up|subscribe) (for|to) (our|the)\b.*newsletter|^follow us on\b|^(click|tap) here to\b|^more from [\p{Lu}]|^\d+\s*(?:min|mins|minutes?)\s+read$|^reading time\s*:?\s*\d+\s*(?:min|mins|minutes?)$|^(?:read more|read also|also read|see also|related|recommended)\s*:\s+\S|^(?:photo(?:graph)?|image|picture|illustration|video)(?:\s+credit)?\s*:\s+\S|^image (?:source|caption),\s|^home\s*[»›>|/]|^listen to this (?:article|story)\b|^this (?:article|story) is (?:more|over) than \d+ (?:months?|years?) old$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StrayPattern();
 
     /// <summary>True for a whole line that is page furniture rather than article text.</summary>

@@ -18,6 +18,9 @@ public sealed class SeedWatcher(Ingester ingester, IOptions<NewsReaderOptions> o
 
     private readonly TaskCompletionSource _firstScan = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>The configured rescan interval; a zero or negative one (a typo in configuration) falls back to a minute instead of stopping the app.</summary>
+    private TimeSpan RescanInterval => options.Value.RescanInterval > TimeSpan.Zero ? options.Value.RescanInterval : TimeSpan.FromMinutes(1);
+
     /// <summary>Completes when the start-up scan of the seeds folder has finished.</summary>
     public Task FirstScan => _firstScan.Task;
 
@@ -57,7 +60,7 @@ public sealed class SeedWatcher(Ingester ingester, IOptions<NewsReaderOptions> o
         _firstScan.TrySetResult();
 
         using var watcher = StartWatcher(root);
-        using var rescan = new PeriodicTimer(options.Value.RescanInterval);
+        using var rescan = new PeriodicTimer(RescanInterval);
         var tick = rescan.WaitForNextTickAsync(stoppingToken).AsTask();
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -109,7 +112,7 @@ public sealed class SeedWatcher(Ingester ingester, IOptions<NewsReaderOptions> o
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException)
         {
-            logger.LogWarning(e, "Cannot watch {Seeds}; rescanning every {Interval} instead", root, options.Value.RescanInterval);
+            logger.LogWarning(e, "Cannot watch {Seeds}; rescanning every {Interval} instead", root, RescanInterval);
             return null;
         }
     }

@@ -63,6 +63,18 @@ public sealed class NewsDatesTests
     }
 
     [Theory]
+    [InlineData("By Staff Reporter Friday, March 1, 2024", "Friday, March 1, 2024")]
+    [InlineData("Nikos Pappas | Wed 5 Feb 2025 14.02 GMT", "Wed 5 Feb 2025 14.02 GMT")]
+    [InlineData("Fridayish March 1, 2024", "March 1, 2024")]
+    [InlineData("Thurs. 17 January 2025", "Thurs. 17 January 2025")]
+    public void Find_WeekdayBeforeDate_IsPartOfTheDate(string text, string date)
+    {
+        var found = NewsDates.Find(text)!.Value;
+
+        Assert.Equal(date, text.Substring(found.Index, found.Length));
+    }
+
+    [Theory]
     [InlineData("February 30, 2024")]
     [InlineData("31 April 2024")]
     [InlineData("January 1, 2999")]

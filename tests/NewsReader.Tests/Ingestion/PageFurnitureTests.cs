@@ -17,6 +17,9 @@ public sealed class PageFurnitureTests
     [InlineData("© 2025 Harbour Post. All rights reserved.")]
     [InlineData("Sign up for our morning newsletter")]
     [InlineData("4 min read")]
+    [InlineData("Home » World » Europe")]
+    [InlineData("Listen to this article · 4:32")]
+    [InlineData("This article is more than 2 years old")]
     [InlineData("Reading time: 6 minutes")]
     [InlineData("Read more: Night buses to run until 4am at weekends")]
     public void IsStray_PageFurniture_ReturnsTrue(string line) =>
@@ -28,6 +31,7 @@ public sealed class PageFurnitureTests
     [InlineData("Features of the new bridge include a cycle lane.")]
     [InlineData("Sign in the window said the shop had closed for good.")]
     [InlineData("Reading time for children has fallen sharply, a survey found.")]
+    [InlineData("Home owners in the valley face higher insurance bills.")]
     [InlineData("Read more about the plans at the town hall, the council said.")]
     [InlineData("")]
     public void IsStray_ArticleText_ReturnsFalse(string line) =>

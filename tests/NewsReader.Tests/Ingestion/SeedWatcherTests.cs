@@ -75,6 +75,19 @@ public sealed class SeedWatcherTests : IDisposable
         Assert.Contains("No articles yet", page.QuerySelector(".empty")!.TextContent);
     }
 
+    [Fact]
+    public async Task Watcher_ZeroRescanInterval_StillIngestsAndServes()
+    {
+        using var app = new NewsReaderApp(watchSeeds: true, settings: new Dictionary<string, string?> { ["NewsReader:RescanInterval"] = "00:00:00" });
+        File.Copy(Seeds.SeedFile, Path.Combine(app.SeedsPath, "seed.txt"));
+        _ = app.Server;
+
+        await app.Services.GetRequiredService<SeedWatcher>().FirstScan.WaitAsync(Patience);
+
+        Assert.True(await EventuallyAsync(async () => (await app.GetPageAsync($"/articles/{Seeds.SeedSlug}")).Response.StatusCode == System.Net.HttpStatusCode.OK),
+            "the seed never became readable");
+    }
+
     private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow + Patience;
