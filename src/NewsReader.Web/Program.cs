@@ -1,6 +1,7 @@
 using NewsReader.Articles;
 using NewsReader.Cli;
 using NewsReader.Ingestion;
+using NewsReader.Search;
 using NewsReader.Store;
 
 if (CommandLine.IsVerb(args))
@@ -14,9 +15,11 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddStore();          // SQLite, migrations at start-up
 builder.AddIngestion();      // parsers and the seeds watcher
 builder.AddReader();         // article and source pages
+builder.AddSearch();         // keyword search over the full-text index
 
 var app = builder.Build();
 app.MapReader();
+app.MapSearch();
 
 await app.RunAsync();
 return 0;

@@ -15,6 +15,7 @@ public static class CommandLine
     {
         ["ingest"] = new("ingest [folder]", "Ingest a folder (default: the seeds folder) once and print a summary.", IngestVerb.RunAsync),
         ["parse"] = new("parse <file-or-folder>...", "Parse files without storing them; print one JSON object per file.", ParseVerb.RunAsync),
+        ["generate-corpus"] = new(GenerateCorpusVerb.Usage, "Write N synthetic articles in the seeds' text format, for benchmarks.", GenerateCorpusVerb.RunAsync),
         ["help"] = new("help", "Show this list.", (_, _, _) => Task.FromResult(PrintHelp())),
     };
 

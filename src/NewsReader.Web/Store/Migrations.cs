@@ -93,6 +93,7 @@ public static class Migrations
             CREATE INDEX ix_ingestion_log_at ON ingestion_log(at DESC);
             CREATE INDEX ix_ingestion_log_path ON ingestion_log(path, id DESC);
             """),
+        new(2, "search: full-text index of live article text, kept in step by triggers on articles", NewsReader.Search.SearchSchema.Sql),
     ];
 }
 

@@ -1,0 +1,35 @@
+namespace NewsReader.Search;
+
+/// <summary>One article found. Snippet is raw text with <see cref="Snippets"/> markers around matched words.</summary>
+public sealed record SearchHit
+{
+    public long Id { get; init; }
+    public string Slug { get; init; } = "";
+    public string Title { get; init; } = "";
+    public string? OutletName { get; init; }
+    public string? OutletSlug { get; init; }
+    public string? Byline { get; init; }
+    public string? PublishedAt { get; init; }
+    public string Snippet { get; init; } = "";
+    public bool Corrected { get; init; }
+
+    /// <summary>The snippet as safe HTML: article text encoded, matched words in &lt;mark&gt;.</summary>
+    public string SnippetHtml => Snippets.ToHtml(Snippet);
+}
+
+/// <summary>A page of search results for a query.</summary>
+public sealed record SearchResults(SearchQuery Query, SearchSort Sort, int Page, int Total, IReadOnlyList<SearchHit> Hits)
+{
+    public const int PageSize = 25;
+
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>an outlet that has articles, for the outlet filter and the empty search page.</summary>
+public sealed record OutletOption
+{
+    public string Slug { get; init; } = "";
+    public string Name { get; init; } = "";
+    public int ArticleCount { get; init; }
+    public string? LastPublished { get; init; }
+}

@@ -1,0 +1,46 @@
+namespace NewsReader.Search;
+
+/// <summary>
+/// Migration 2. The index is keyed by article id and always holds the article's live text. Triggers on
+/// <c>articles</c> keep it in step, so ingestion, corrections and any future writer update it without calling search.
+/// This SQL has shipped as a migration: never edit it, add a new migration instead.
+/// </summary>
+public static class SearchSchema
+{
+    public const string Sql = """
+        -- porter stems ("running" finds "run"); remove_diacritics 2 folds accents ("cafe" finds "Café").
+        CREATE VIRTUAL TABLE search_index USING fts5(
+            title, byline, outlet, body,
+            tokenize = 'porter unicode61 remove_diacritics 2'
+        );
+
+        CREATE TRIGGER search_index_after_article_insert AFTER INSERT ON articles
+        WHEN new.current_revision_id IS NOT NULL
+        BEGIN
+            INSERT INTO search_index (rowid, title, byline, outlet, body)
+            SELECT new.id, new.title, COALESCE(new.byline, ''), COALESCE((SELECT name FROM outlets WHERE id = new.outlet_id), ''), r.body_text
+            FROM article_revisions r WHERE r.id = new.current_revision_id;
+        END;
+
+        -- Only a change readers would search for re-indexes the row; ingestion's bookkeeping updates do not.
+        CREATE TRIGGER search_index_after_article_update AFTER UPDATE OF current_revision_id, title, byline, outlet_id ON articles
+        WHEN old.current_revision_id IS NOT new.current_revision_id OR old.title IS NOT new.title
+          OR old.byline IS NOT new.byline OR old.outlet_id IS NOT new.outlet_id
+        BEGIN
+            DELETE FROM search_index WHERE rowid = old.id;
+            INSERT INTO search_index (rowid, title, byline, outlet, body)
+            SELECT new.id, new.title, COALESCE(new.byline, ''), COALESCE((SELECT name FROM outlets WHERE id = new.outlet_id), ''), r.body_text
+            FROM article_revisions r WHERE r.id = new.current_revision_id;
+        END;
+
+        CREATE TRIGGER search_index_after_article_delete AFTER DELETE ON articles
+        BEGIN
+            DELETE FROM search_index WHERE rowid = old.id;
+        END;
+
+        -- Articles stored before search existed.
+        INSERT INTO search_index (rowid, title, byline, outlet, body)
+        SELECT a.id, a.title, COALESCE(a.byline, ''), COALESCE(o.name, ''), r.body_text
+        FROM articles a JOIN article_revisions r ON r.id = a.current_revision_id LEFT JOIN outlets o ON o.id = a.outlet_id;
+        """;
+}
