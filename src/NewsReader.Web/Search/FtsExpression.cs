@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace NewsReader.Search;
@@ -5,16 +6,16 @@ namespace NewsReader.Search;
 /// <summary>Writes parsed terms as FTS5 syntax. Only this class writes the syntax; reader text only ever appears inside "...".</summary>
 public static class FtsExpression
 {
-    public static string Build(IReadOnlyList<IReadOnlyList<SearchTerm>> groups, IReadOnlyList<SearchTerm> exclusions)
+    /// <summary>
+    /// The whole query. With <paramref name="strongOnly"/> the words must be in the title or byline (the exclusions still
+    /// apply everywhere); with an outlet id only that outlet's articles match.
+    /// </summary>
+    public static string Build(IReadOnlyList<IReadOnlyList<SearchTerm>> groups, IReadOnlyList<SearchTerm> exclusions, bool strongOnly = false, long? outletId = null)
     {
         var sb = new StringBuilder();
         foreach (var group in groups)
         {
-            if (sb.Length > 0)
-            {
-                sb.Append(" AND ");
-            }
-
+            sb.Append(sb.Length > 0 ? " AND " : "");
             if (group.Count == 1)
             {
                 AppendTerm(sb, group[0]);
@@ -31,6 +32,11 @@ public static class FtsExpression
             sb.Append(')');
         }
 
+        if (strongOnly)
+        {
+            sb.Insert(0, "{title byline} : (").Append(')');
+        }
+
         if (exclusions.Count > 0)
         {
             sb.Insert(0, '(').Append(')');
@@ -39,6 +45,11 @@ public static class FtsExpression
                 sb.Append(" NOT ");
                 AppendTerm(sb, term);
             }
+        }
+
+        if (outletId is { } id)
+        {
+            sb.Insert(0, '(').Append(") AND outlet_key : \"o").Append(id.ToString(CultureInfo.InvariantCulture)).Append('"');
         }
 
         return sb.ToString();

@@ -4,71 +4,78 @@ using NewsReader.Store;
 
 namespace NewsReader.Search;
 
-/// <summary>Runs parsed searches against the full-text index.</summary>
+/// <summary>Runs parsed searches against the full-text index; see <see cref="SearchSchema"/> for how rowids are keyed.</summary>
 public sealed class SearchStore(Db db, ILogger<SearchStore> logger)
 {
-    // Column weights for bm25, in index column order: a title hit counts most, then byline, outlet, body.
-    private const string Bm25 = "bm25(search_index, 10.0, 4.0, 2.0, 1.0)";
-
-    private const string Filters = """
-        (@outlet IS NULL OR a.outlet_id = (SELECT id FROM outlets WHERE slug = @outlet))
-        AND (@from IS NULL OR a.published_at >= @from)
-        AND (@before IS NULL OR a.published_at < @before)
+    // bm25 weights in index column order: title, byline, outlet, body, outlet_key. bm25 is negative (lower is better);
+    // dividing by 1 + 0.2 per year of age lets a close match from last week outrank an equally close one from five
+    // years ago without burying a much better old match. The day comes from the rowid, so no row is looked up.
+    private const string Score = """
+        bm25(search_index, 10.0, 4.0, 2.0, 1.0, 0.0) / (1.0 + 0.2 * MAX(0.0, @Today - (rowid >> 32)) / 365.25)
         """;
 
-    private const string HitColumns = """
-        a.id, a.slug, a.title, o.name AS OutletName, o.slug AS OutletSlug, a.byline, a.published_at AS PublishedAt,
-        COUNT(*) OVER () AS Total
+    private const string CutoffSql = """
+        SELECT rowid FROM search_index
+        WHERE search_index MATCH @Match AND rowid >= @Low AND rowid < @High
+        ORDER BY rowid DESC LIMIT 1 OFFSET @offset
         """;
 
-    // bm25 is negative (lower is better); dividing by 1 + 0.2 per year of age lets a close match from last week
-    // outrank an equally close one from five years ago without burying a much better old match.
-    private const string RelevanceSql = $"""
-        SELECT {HitColumns}
-        FROM (SELECT rowid AS id, {Bm25} AS score FROM search_index WHERE search_index MATCH @match) h
-        JOIN articles a ON a.id = h.id LEFT JOIN outlets o ON o.id = a.outlet_id
-        WHERE {Filters}
-        ORDER BY h.score / (1.0 + 0.2 * MAX(0.0, julianday('now') - COALESCE(julianday(substr(a.published_at, 1, 10)), julianday('now') - 3650)) / 365.25), a.id DESC
-        LIMIT @limit OFFSET @offset
+    internal const string RankSql = $"""
+        SELECT rowid AS Key, {Score} AS Score FROM search_index
+        WHERE search_index MATCH @Match AND rowid >= @cutoff AND rowid < @High
+        UNION ALL
+        SELECT rowid, {Score} FROM search_index
+        WHERE search_index MATCH @StrongMatch AND rowid >= @Low AND rowid < @cutoff
+        ORDER BY Score, Key DESC
+        LIMIT @Limit OFFSET @Offset
         """;
 
-    private const string ByDateSql = $"""
-        SELECT {HitColumns}
-        FROM (SELECT rowid AS id FROM search_index WHERE search_index MATCH @match) h
-        JOIN articles a ON a.id = h.id LEFT JOIN outlets o ON o.id = a.outlet_id
-        WHERE {Filters}
-        ORDER BY a.published_at IS NULL, a.published_at DESC, a.id DESC
-        LIMIT @limit OFFSET @offset
+    private const string ByDateSql = """
+        SELECT rowid FROM search_index
+        WHERE search_index MATCH @Match AND rowid >= @Low AND rowid < @High
+        ORDER BY rowid DESC LIMIT @Limit OFFSET @Offset
         """;
 
-    // Filters without words: the newest matching articles, with their excerpt as the snippet.
-    private const string FiltersOnlySql = $"""
-        SELECT {HitColumns}, a.excerpt AS Snippet
-        FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
-        WHERE a.current_revision_id IS NOT NULL AND {Filters}
-        ORDER BY a.published_at IS NULL, a.published_at DESC, a.id DESC
-        LIMIT @limit OFFSET @offset
+    private const string CountSql = """
+        SELECT COUNT(*) FROM search_index WHERE search_index MATCH @Match AND rowid >= @Low AND rowid < @High
         """;
 
-    private const string CountSql = $"""
-        SELECT COUNT(*) FROM (SELECT rowid AS id FROM search_index WHERE search_index MATCH @match) h
-        JOIN articles a ON a.id = h.id
-        WHERE {Filters}
+    private const string OutletIdSql = "SELECT id FROM outlets WHERE slug = @slug";
+
+    private const string ArticlesSql = """
+        SELECT a.id, a.slug, a.title, o.name AS OutletName, o.slug AS OutletSlug, a.byline, a.published_at AS PublishedAt
+        FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.id IN @ids
         """;
 
-    private const string CountFiltersOnlySql = $"""
-        SELECT COUNT(*) FROM articles a WHERE a.current_revision_id IS NOT NULL AND {Filters}
-        """;
-
-    // Snippets come from the body for the page's rows only: snippet() is the costly part of a search.
+    // Snippets for the page's rows only: snippet() re-reads and re-tokenizes the body, the costliest step of a search.
+    // The rowid range keeps FTS5 from walking matches outside the page.
     private const string SnippetsSql = """
-        SELECT rowid AS Id, snippet(search_index, 3, @open, @close, '…', 30) AS Snippet
-        FROM search_index WHERE search_index MATCH @match AND rowid IN @ids
+        SELECT rowid AS Key, snippet(search_index, 3, @open, @close, '…', 30) AS Snippet
+        FROM search_index WHERE search_index MATCH @match AND rowid >= @min AND rowid <= @max AND rowid IN @keys
         """;
 
     private const string CorrectedSql = """
         SELECT DISTINCT article_id FROM article_revisions WHERE origin = 'correction' AND article_id IN @ids
         """;
+
+    // Filters without words: the newest matching articles, with their excerpt as the snippet.
+    private const string FiltersOnlyWhere = """
+        a.current_revision_id IS NOT NULL
+        AND (@outlet IS NULL OR a.outlet_id = (SELECT id FROM outlets WHERE slug = @outlet))
+        AND (@from IS NULL OR a.published_at >= @from)
+        AND (@before IS NULL OR a.published_at < @before)
+        """;
+
+    private const string FiltersOnlySql = $"""
+        SELECT a.id, a.slug, a.title, o.name AS OutletName, o.slug AS OutletSlug, a.byline, a.published_at AS PublishedAt,
+               a.excerpt AS Snippet
+        FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
+        WHERE {FiltersOnlyWhere}
+        ORDER BY a.published_at IS NULL, a.published_at DESC, a.id DESC
+        LIMIT @limit OFFSET @offset
+        """;
+
+    private const string FiltersOnlyCountSql = $"SELECT COUNT(*) FROM articles a WHERE {FiltersOnlyWhere}";
 
     private const string OutletsSql = """
         SELECT o.slug, o.name, COUNT(a.id) AS ArticleCount, MAX(a.published_at) AS LastPublished
@@ -78,24 +85,18 @@ public sealed class SearchStore(Db db, ILogger<SearchStore> logger)
 
     public async Task<SearchResults> SearchAsync(SearchQuery query, SearchSort sort, int page, CancellationToken ct)
     {
-        page = Math.Clamp(page, 1, 100_000);
+        page = Math.Clamp(page, 1, 10_000);
         if (!query.CanRun)
         {
             return new SearchResults(query, sort, page, 0, []);
         }
 
-        var args = new DynamicParameters(new
-        {
-            match = query.MatchExpression,
-            outlet = query.OutletSlug,
-            from = query.PublishedFrom,
-            before = query.PublishedBefore,
-            limit = SearchResults.PageSize,
-            offset = (page - 1) * SearchResults.PageSize,
-        });
         try
         {
-            return await RunAsync(query, sort, page, args, ct);
+            await using var c = await db.OpenAsync(ct);
+            return query.HasTerms
+                ? await SearchTextAsync(c, query, sort, page, ct)
+                : await ListFilteredAsync(c, query, sort, page, ct);
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 1)
         {
@@ -107,55 +108,78 @@ public sealed class SearchStore(Db db, ILogger<SearchStore> logger)
         }
     }
 
-    private async Task<SearchResults> RunAsync(SearchQuery query, SearchSort sort, int page, DynamicParameters args, CancellationToken ct)
+    /// <summary>The plan for a query: resolves the outlet filter to the id the index holds.</summary>
+    public static async Task<SearchPlan?> PlanAsync(SqliteConnection c, SearchQuery query, int page, CancellationToken ct)
     {
-        await using var c = await db.OpenAsync(ct);
-        var sql = !query.HasTerms ? FiltersOnlySql : sort == SearchSort.Date ? ByDateSql : RelevanceSql;
-        var rows = (await c.QueryAsync<HitRow>(new CommandDefinition(sql, args, cancellationToken: ct))).AsList();
-        var total = rows.Count > 0
-            ? rows[0].Total
-            : page == 1 ? 0 : await c.ExecuteScalarAsync<int>(new CommandDefinition(query.HasTerms ? CountSql : CountFiltersOnlySql, args, cancellationToken: ct));
-        var hits = await CompleteAsync(c, query, rows, ct);
-        return new SearchResults(query, sort, page, total, hits);
+        long? outletId = null;
+        if (query.OutletSlug is { } slug)
+        {
+            outletId = await c.ExecuteScalarAsync<long?>(new CommandDefinition(OutletIdSql, new { slug }, cancellationToken: ct));
+            if (outletId is null)
+            {
+                return null;
+            }
+        }
+
+        return SearchPlan.For(query, outletId, page);
     }
 
-    /// <summary>Every outlet with articles, by name, for the outlet filter.</summary>
+    /// <summary>The page's index keys, best first: the FTS5 work of a relevance search.</summary>
+    internal static async Task<List<long>> RankAsync(SqliteConnection c, SearchPlan plan, CancellationToken ct)
+    {
+        var cutoff = await c.ExecuteScalarAsync<long?>(new CommandDefinition(CutoffSql, new { plan.Match, plan.Low, plan.High, offset = plan.WindowSize - 1 }, cancellationToken: ct));
+        var args = new { plan.Match, plan.StrongMatch, plan.Low, plan.High, plan.Today, plan.Limit, plan.Offset, cutoff = cutoff ?? plan.Low };
+        return (await c.QueryAsync<(long Key, double Score)>(new CommandDefinition(RankSql, args, cancellationToken: ct))).Select(r => r.Key).ToList();
+    }
+
     public async Task<IReadOnlyList<OutletOption>> OutletsAsync(CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
         return (await c.QueryAsync<OutletOption>(new CommandDefinition(OutletsSql, cancellationToken: ct))).AsList();
     }
 
-    private static async Task<IReadOnlyList<SearchHit>> CompleteAsync(SqliteConnection c, SearchQuery query, List<HitRow> rows, CancellationToken ct)
+    private static async Task<SearchResults> SearchTextAsync(SqliteConnection c, SearchQuery query, SearchSort sort, int page, CancellationToken ct)
     {
-        if (rows.Count == 0)
+        if (await PlanAsync(c, query, page, ct) is not { } plan)
         {
-            return [];
+            return new SearchResults(query, sort, page, 0, []);
         }
 
-        var ids = rows.Select(r => r.Id).ToArray();
-        var snippets = query.HasTerms
-            ? (await c.QueryAsync<(long Id, string Snippet)>(new CommandDefinition(SnippetsSql, new { match = query.MatchExpression, ids, open = Snippets.Open.ToString(), close = Snippets.Close.ToString() }, cancellationToken: ct)))
-                .ToDictionary(s => s.Id, s => s.Snippet)
-            : rows.ToDictionary(r => r.Id, r => r.Snippet ?? "");
-        var corrected = (await c.QueryAsync<long>(new CommandDefinition(CorrectedSql, new { ids }, cancellationToken: ct))).ToHashSet();
-        return rows.Select(r => new SearchHit
+        var keys = sort == SearchSort.Date
+            ? (await c.QueryAsync<long>(new CommandDefinition(ByDateSql, plan, cancellationToken: ct))).AsList()
+            : await RankAsync(c, plan, ct);
+        var total = await c.ExecuteScalarAsync<int>(new CommandDefinition(CountSql, plan, cancellationToken: ct));
+        if (keys.Count == 0)
         {
-            Id = r.Id, Slug = r.Slug, Title = r.Title, OutletName = r.OutletName, OutletSlug = r.OutletSlug, Byline = r.Byline,
-            PublishedAt = r.PublishedAt, Snippet = snippets.GetValueOrDefault(r.Id, ""), Corrected = corrected.Contains(r.Id),
-        }).ToList();
+            return new SearchResults(query, sort, page, total, []);
+        }
+
+        var ids = keys.Select(SearchKeys.ArticleId).ToArray();
+        var articles = (await c.QueryAsync<SearchHit>(new CommandDefinition(ArticlesSql, new { ids }, cancellationToken: ct))).ToDictionary(a => a.Id);
+        var snippets = (await c.QueryAsync<(long Key, string Snippet)>(new CommandDefinition(SnippetsSql, new
+        {
+            match = plan.Match, keys, min = keys.Min(), max = keys.Max(), open = Snippets.Open.ToString(), close = Snippets.Close.ToString(),
+        }, cancellationToken: ct))).ToDictionary(s => SearchKeys.ArticleId(s.Key), s => s.Snippet);
+        var corrected = await CorrectedAsync(c, ids, ct);
+        var hits = ids.Where(articles.ContainsKey)
+            .Select(id => articles[id] with { Snippet = snippets.GetValueOrDefault(id, ""), Corrected = corrected.Contains(id) })
+            .ToList();
+        return new SearchResults(query, sort, page, total, hits);
     }
 
-    private sealed record HitRow
+    private static async Task<SearchResults> ListFilteredAsync(SqliteConnection c, SearchQuery query, SearchSort sort, int page, CancellationToken ct)
     {
-        public long Id { get; init; }
-        public string Slug { get; init; } = "";
-        public string Title { get; init; } = "";
-        public string? OutletName { get; init; }
-        public string? OutletSlug { get; init; }
-        public string? Byline { get; init; }
-        public string? PublishedAt { get; init; }
-        public int Total { get; init; }
-        public string? Snippet { get; init; }
+        var args = new
+        {
+            outlet = query.OutletSlug, from = query.PublishedFrom, before = query.PublishedBefore,
+            limit = SearchResults.PageSize, offset = (page - 1) * SearchResults.PageSize,
+        };
+        var total = await c.ExecuteScalarAsync<int>(new CommandDefinition(FiltersOnlyCountSql, args, cancellationToken: ct));
+        var rows = (await c.QueryAsync<SearchHit>(new CommandDefinition(FiltersOnlySql, args, cancellationToken: ct))).AsList();
+        var corrected = await CorrectedAsync(c, rows.Select(r => r.Id).ToArray(), ct);
+        return new SearchResults(query, sort, page, total, rows.Select(r => r with { Corrected = corrected.Contains(r.Id) }).ToList());
     }
+
+    private static async Task<HashSet<long>> CorrectedAsync(SqliteConnection c, long[] ids, CancellationToken ct) =>
+        ids.Length == 0 ? [] : (await c.QueryAsync<long>(new CommandDefinition(CorrectedSql, new { ids }, cancellationToken: ct))).ToHashSet();
 }
