@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using NewsReader.Search.Highlighting;
 using NewsReader.Store;
 
 namespace NewsReader.Search;
@@ -42,16 +43,12 @@ public sealed class SearchStore(Db db, ILogger<SearchStore> logger)
 
     private const string OutletIdSql = "SELECT id FROM outlets WHERE slug = @slug";
 
+    // The live body arrives in Snippet and is replaced by the snippet cut from it in C# (see SnippetBuilder for why).
     private const string ArticlesSql = """
-        SELECT a.id, a.slug, a.title, o.name AS OutletName, o.slug AS OutletSlug, a.byline, a.published_at AS PublishedAt
-        FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.id IN @ids
-        """;
-
-    // Snippets for the page's rows only: snippet() re-reads and re-tokenizes the body, the costliest step of a search.
-    // The rowid range keeps FTS5 from walking matches outside the page.
-    private const string SnippetsSql = """
-        SELECT rowid AS Key, snippet(search_index, 3, @open, @close, '…', 30) AS Snippet
-        FROM search_index WHERE search_index MATCH @match AND rowid >= @min AND rowid <= @max AND rowid IN @keys
+        SELECT a.id, a.slug, a.title, o.name AS OutletName, o.slug AS OutletSlug, a.byline, a.published_at AS PublishedAt,
+               r.body_text AS Snippet
+        FROM articles a JOIN article_revisions r ON r.id = a.current_revision_id LEFT JOIN outlets o ON o.id = a.outlet_id
+        WHERE a.id IN @ids
         """;
 
     private const string CorrectedSql = """
@@ -156,13 +153,10 @@ public sealed class SearchStore(Db db, ILogger<SearchStore> logger)
 
         var ids = keys.Select(SearchKeys.ArticleId).ToArray();
         var articles = (await c.QueryAsync<SearchHit>(new CommandDefinition(ArticlesSql, new { ids }, cancellationToken: ct))).ToDictionary(a => a.Id);
-        var snippets = (await c.QueryAsync<(long Key, string Snippet)>(new CommandDefinition(SnippetsSql, new
-        {
-            match = plan.Match, keys, min = keys.Min(), max = keys.Max(), open = Snippets.Open.ToString(), close = Snippets.Close.ToString(),
-        }, cancellationToken: ct))).ToDictionary(s => SearchKeys.ArticleId(s.Key), s => s.Snippet);
         var corrected = await CorrectedAsync(c, ids, ct);
+        var snippets = new SnippetBuilder(query);
         var hits = ids.Where(articles.ContainsKey)
-            .Select(id => articles[id] with { Snippet = snippets.GetValueOrDefault(id, ""), Corrected = corrected.Contains(id) })
+            .Select(id => articles[id] with { Snippet = snippets.Build(articles[id].Snippet), Corrected = corrected.Contains(id) })
             .ToList();
         return new SearchResults(query, sort, page, total, hits);
     }
