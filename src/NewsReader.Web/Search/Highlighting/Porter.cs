@@ -7,9 +7,11 @@ namespace NewsReader.Search.Highlighting;
 /// </summary>
 public static class Porter
 {
+    private static readonly System.Buffers.SearchValues<char> LowerAscii = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz");
+
     public static string Stem(string word)
     {
-        if (word.Length < 3 || !word.All(char.IsAsciiLetterLower))
+        if (word.Length < 3 || word.AsSpan().ContainsAnyExcept(LowerAscii))
         {
             return word;
         }

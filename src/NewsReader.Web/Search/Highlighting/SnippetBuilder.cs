@@ -82,22 +82,13 @@ public sealed class SnippetBuilder
             return matches;
         }
 
-        var cache = new Dictionary<int, string>();
-        string Folded(int i)
-        {
-            if (!cache.TryGetValue(i, out var f))
-            {
-                cache[i] = f = Fold(body.AsSpan(tokens[i].Start, tokens[i].End - tokens[i].Start));
-            }
-
-            return f;
-        }
+        ReadOnlySpan<char> Word(int i) => body.AsSpan(tokens[i].Start, tokens[i].End - tokens[i].Start);
 
         for (var i = 0; i < tokens.Count && matches.Count < MaxMatches; i++)
         {
             for (var p = 0; p < _patterns.Count; p++)
             {
-                if (_patterns[p].MatchesAt(Folded, i, tokens.Count))
+                if (_patterns[p].MatchesAt(Word, i, tokens.Count))
                 {
                     matches.Add(new Match(i, _patterns[p].Tokens.Length, p));
                     break;
@@ -109,17 +100,32 @@ public sealed class SnippetBuilder
     }
 
     /// <summary>The window with the most distinct terms, then the most matches; the earliest wins a tie.</summary>
-    private static int BestWindowStart(List<Match> matches, int tokenCount)
+    private int BestWindowStart(List<Match> matches, int tokenCount)
     {
         var best = 0;
         var bestScore = -1;
-        foreach (var candidate in matches.Select(m => Math.Max(0, m.Token - LeadIn)).Distinct())
+        var perTerm = new int[_patterns.Count];
+        var distinct = 0;
+        var end = 0;
+        var begin = 0;
+        for (var m = 0; m < matches.Count; m++)
         {
-            var inside = matches.Where(m => m.Token >= candidate && m.Token < candidate + WindowTokens).ToList();
-            var score = (inside.Select(m => m.Term).Distinct().Count() * 1000) + inside.Count;
+            var start = Math.Max(0, matches[m].Token - LeadIn);
+            // Slide the window [start, start + WindowTokens) over the matches, which are in token order.
+            while (end < matches.Count && matches[end].Token < start + WindowTokens)
+            {
+                distinct += perTerm[matches[end++].Term]++ == 0 ? 1 : 0;
+            }
+
+            while (begin < end && matches[begin].Token < start)
+            {
+                distinct -= --perTerm[matches[begin++].Term] == 0 ? 1 : 0;
+            }
+
+            var score = (distinct * 1000) + (end - begin);
             if (score > bestScore)
             {
-                (best, bestScore) = (candidate, score);
+                (best, bestScore) = (start, score);
             }
         }
 
@@ -156,7 +162,7 @@ public sealed class SnippetBuilder
     internal static string Fold(ReadOnlySpan<char> word)
     {
         var lower = word.ToString().ToLowerInvariant();
-        if (lower.All(char.IsAscii))
+        if (Ascii.IsValid(lower))
         {
             return lower;
         }
@@ -180,7 +186,9 @@ public sealed class SnippetBuilder
             term.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => Porter.Stem(Fold(w))).Where(w => w.Length > 0).ToArray(),
             term.IsPrefix);
 
-        public bool MatchesAt(Func<int, string> folded, int i, int count)
+        public delegate ReadOnlySpan<char> WordAt(int index);
+
+        public bool MatchesAt(WordAt words, int i, int count)
         {
             if (i + Tokens.Length > count)
             {
@@ -189,16 +197,25 @@ public sealed class SnippetBuilder
 
             for (var k = 0; k < Tokens.Length; k++)
             {
-                var word = folded(i + k);
-                // Cheap test first: a stem shares its first letter with the word it came from.
-                if (word.Length == 0 || word[0] != Tokens[k][0])
+                var raw = words(i + k);
+                // Porter rewrites at most the last letter of what it keeps ("happy" → "happi", "hoping" → "hope"), so a word
+                // whose stem could be this one starts with all but its last letter; most words fail here, before folding.
+                var stemmed = Tokens[k];
+                var head = stemmed.AsSpan(0, stemmed.Length - 1);
+                var last = k == Tokens.Length - 1;
+                if (IsAscii(raw) && !(stemmed.Length < 3 && !(last && IsPrefix)
+                        ? raw.Equals(stemmed, StringComparison.OrdinalIgnoreCase)
+                        : raw.StartsWith(head, StringComparison.OrdinalIgnoreCase)))
                 {
                     return false;
                 }
 
+                var word = Fold(raw);
                 var stem = Porter.Stem(word);
-                var last = k == Tokens.Length - 1;
-                if (!(last && IsPrefix ? stem.StartsWith(Tokens[k], StringComparison.Ordinal) || word.StartsWith(Tokens[k], StringComparison.Ordinal) : stem == Tokens[k]))
+                var matches = last && IsPrefix
+                    ? stem.StartsWith(stemmed, StringComparison.Ordinal) || word.StartsWith(stemmed, StringComparison.Ordinal)
+                    : stem == stemmed;
+                if (!matches)
                 {
                     return false;
                 }
@@ -206,5 +223,7 @@ public sealed class SnippetBuilder
 
             return true;
         }
+
+        private static bool IsAscii(ReadOnlySpan<char> word) => System.Text.Ascii.IsValid(word);
     }
 }
