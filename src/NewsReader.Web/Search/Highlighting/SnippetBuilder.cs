@@ -28,15 +28,19 @@ public sealed class SnippetBuilder
 
     public string Build(string body)
     {
-        var tokens = Tokenize(body);
-        if (tokens.Count == 0)
+        var tokens = new TokenReader(body);
+        if (!tokens.Has(0))
         {
             return "";
         }
 
-        var matches = FindMatches(body, tokens);
-        var start = BestWindowStart(matches, tokens.Count);
+        var matches = FindMatches(tokens);
+        var start = BestWindowStart(matches);
+        // A match near the end still gets a full window: start earlier when the text runs out.
+        tokens.Has(start + WindowTokens);
+        start = Math.Max(0, Math.Min(start, tokens.Count - WindowTokens));
         var end = Math.Min(tokens.Count, start + WindowTokens);
+        var more = tokens.Has(end);
 
         var sb = new StringBuilder();
         if (start > 0)
@@ -44,25 +48,18 @@ public sealed class SnippetBuilder
             sb.Append('…');
         }
 
-        var textStart = tokens[start].Start;
-        var textEnd = end < tokens.Count ? tokens[end - 1].End : body.Length;
-        var marked = matches.Where(m => m.Token >= start && m.Token + m.Length <= end).ToList();
-        var at = textStart;
-        foreach (var m in marked)
+        var at = tokens[start].Start;
+        foreach (var m in matches.Where(m => m.Token >= start && m.Token + m.Length <= end))
         {
             var from = tokens[m.Token].Start;
             var to = tokens[m.Token + m.Length - 1].End;
-            if (from < at)
-            {
-                continue;
-            }
-
             sb.Append(body, at, from - at).Append(Snippets.Open).Append(body, from, to - from).Append(Snippets.Close);
             at = to;
         }
 
+        var textEnd = more ? tokens[end - 1].End : body.Length;
         sb.Append(body, at, textEnd - at);
-        if (end < tokens.Count)
+        if (more)
         {
             sb.Append('…');
         }
@@ -70,29 +67,34 @@ public sealed class SnippetBuilder
         return sb.Replace('\n', ' ').ToString().Trim();
     }
 
-    private readonly record struct Token(int Start, int End);
-
     private readonly record struct Match(int Token, int Length, int Term);
 
-    private List<Match> FindMatches(string body, List<Token> tokens)
+    /// <summary>Matches in reading order, stopping once one window holds every term: no later window can beat it.</summary>
+    private List<Match> FindMatches(TokenReader tokens)
     {
         var matches = new List<Match>();
-        if (_patterns.Count == 0)
-        {
-            return matches;
-        }
-
-        ReadOnlySpan<char> Word(int i) => body.AsSpan(tokens[i].Start, tokens[i].End - tokens[i].Start);
-
-        for (var i = 0; i < tokens.Count && matches.Count < MaxMatches; i++)
+        var lastSeen = new int[_patterns.Count];
+        Array.Fill(lastSeen, int.MinValue / 2);
+        var stopAt = int.MaxValue;
+        for (var i = 0; _patterns.Count > 0 && i < stopAt && tokens.Has(i) && matches.Count < MaxMatches; i++)
         {
             for (var p = 0; p < _patterns.Count; p++)
             {
-                if (_patterns[p].MatchesAt(Word, i, tokens.Count))
+                if (!_patterns[p].MatchesAt(tokens, i))
                 {
-                    matches.Add(new Match(i, _patterns[p].Tokens.Length, p));
-                    break;
+                    continue;
                 }
+
+                matches.Add(new Match(i, _patterns[p].Tokens.Length, p));
+                lastSeen[p] = i;
+                if (stopAt == int.MaxValue && lastSeen.All(seen => i - seen < WindowTokens - LeadIn))
+                {
+                    // Keep reading to the end of that window so every match shown in it is marked.
+                    stopAt = i + WindowTokens;
+                }
+
+                i += _patterns[p].Tokens.Length - 1;
+                break;
             }
         }
 
@@ -100,7 +102,7 @@ public sealed class SnippetBuilder
     }
 
     /// <summary>The window with the most distinct terms, then the most matches; the earliest wins a tie.</summary>
-    private int BestWindowStart(List<Match> matches, int tokenCount)
+    private int BestWindowStart(List<Match> matches)
     {
         var best = 0;
         var bestScore = -1;
@@ -112,7 +114,7 @@ public sealed class SnippetBuilder
         {
             var start = Math.Max(0, matches[m].Token - LeadIn);
             // Slide the window [start, start + WindowTokens) over the matches, which are in token order.
-            while (end < matches.Count && matches[end].Token < start + WindowTokens)
+            while (end < matches.Count && matches[end].Token + matches[end].Length <= start + WindowTokens)
             {
                 distinct += perTerm[matches[end++].Term]++ == 0 ? 1 : 0;
             }
@@ -129,34 +131,8 @@ public sealed class SnippetBuilder
             }
         }
 
-        return Math.Min(best, Math.Max(0, tokenCount - WindowTokens));
+        return best;
     }
-
-    /// <summary>Runs of letters, digits and combining marks, as unicode61 splits text.</summary>
-    private static List<Token> Tokenize(string text)
-    {
-        var tokens = new List<Token>(text.Length / 5);
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            var inWord = i < text.Length && IsWordChar(text[i]);
-            if (inWord && start < 0)
-            {
-                start = i;
-            }
-            else if (!inWord && start >= 0)
-            {
-                tokens.Add(new Token(start, i));
-                start = -1;
-            }
-        }
-
-        return tokens;
-    }
-
-    private static bool IsWordChar(char c) =>
-        char.IsLetterOrDigit(c) || char.IsSurrogate(c)
-        || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 
     /// <summary>Lower case without diacritics: "Café" → "cafe".</summary>
     internal static string Fold(ReadOnlySpan<char> word)
@@ -186,21 +162,25 @@ public sealed class SnippetBuilder
             term.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => Porter.Stem(Fold(w))).Where(w => w.Length > 0).ToArray(),
             term.IsPrefix);
 
-        public delegate ReadOnlySpan<char> WordAt(int index);
-
-        public bool MatchesAt(WordAt words, int i, int count)
+        public bool MatchesAt(TokenReader tokens, int i)
         {
-            if (i + Tokens.Length > count)
+            if (!tokens.Has(i + Tokens.Length - 1))
             {
                 return false;
             }
 
             for (var k = 0; k < Tokens.Length; k++)
             {
-                var raw = words(i + k);
+                var raw = tokens.Word(i + k);
+                var stemmed = Tokens[k];
+                // Most words differ in their first letter; ASCII letters and digits compare case-blind with | 0x20.
+                if (raw[0] < 128 && (raw[0] | 0x20) != stemmed[0])
+                {
+                    return false;
+                }
+
                 // Porter rewrites at most the last letter of what it keeps ("happy" → "happi", "hoping" → "hope"), so a word
                 // whose stem could be this one starts with all but its last letter; most words fail here, before folding.
-                var stemmed = Tokens[k];
                 var head = stemmed.AsSpan(0, stemmed.Length - 1);
                 var last = k == Tokens.Length - 1;
                 if (IsAscii(raw) && !(stemmed.Length < 3 && !(last && IsPrefix)
