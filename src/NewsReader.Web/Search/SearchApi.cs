@@ -7,7 +7,8 @@ public static class SearchApi
 {
     public sealed record ResultJson(string Slug, string Title, string? Outlet, string? Published, string Snippet, string Url, bool Corrected);
 
-    public sealed record ResponseJson(string Query, string Sort, int Total, int Page, int PageSize, int PageCount, IReadOnlyList<ResultJson> Results);
+    /// <summary>Total is exact unless TotalIsLowerBound: then at least that many articles match.</summary>
+    public sealed record ResponseJson(string Query, string Sort, int Total, bool TotalIsLowerBound, int Page, int PageSize, int PageCount, IReadOnlyList<ResultJson> Results);
 
     public static async Task<Results<Ok<ResponseJson>, ProblemHttpResult>> GetAsync(
         string? q, string? outlet, string? from, string? to, string? sort, string? page, SearchStore store, CancellationToken ct)
@@ -33,7 +34,7 @@ public static class SearchApi
         var items = results.Hits
             .Select(h => new ResultJson(h.Slug, h.Title, h.OutletName, h.PublishedAt, h.SnippetHtml, $"/articles/{h.Slug}", h.Corrected))
             .ToList();
-        return TypedResults.Ok(new ResponseJson(query.Text, request.SortOrder.ToString().ToLowerInvariant(), results.Total, results.Page,
+        return TypedResults.Ok(new ResponseJson(query.Text, request.SortOrder.ToString().ToLowerInvariant(), results.ShownTotal, results.TotalIsLowerBound, results.Page,
             SearchResults.PageSize, results.PageCount, items));
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
 namespace NewsReader.Search;
 
 public static class SearchExtensions
@@ -6,6 +8,10 @@ public static class SearchExtensions
     public static IHostApplicationBuilder AddSearch(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<SearchStore>();
+        // A search pasted with 10,000 characters arrives as a GET URL far over Kestrel's 8 KB request-line limit, which
+        // would answer a bare 414 before the app could explain; 96 KB lets it reach the page, which keeps the first
+        // 500 characters and says so.
+        builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestLineSize = 96 * 1024);
         return builder;
     }
 

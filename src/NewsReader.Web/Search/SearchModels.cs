@@ -22,7 +22,15 @@ public sealed record SearchResults(SearchQuery Query, SearchSort Sort, int Page,
 {
     public const int PageSize = 25;
 
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    /// <summary>Matches are counted up to this many; a larger total is shown as "10,000+".</summary>
+    public const int CountCap = 10_000;
+
+    /// <summary>True when there are more matches than were counted.</summary>
+    public bool TotalIsLowerBound => Total > CountCap;
+
+    public int ShownTotal => Math.Min(Total, CountCap);
+
+    public int PageCount => Math.Max(1, (ShownTotal + PageSize - 1) / PageSize);
 }
 
 /// <summary>an outlet that has articles, for the outlet filter and the empty search page.</summary>

@@ -2,12 +2,13 @@ namespace NewsReader.Search;
 
 /// <summary>
 /// A query turned into what the SQL needs: the FTS5 expressions and the rowid range of the date filter.
-/// Relevance ranks the newest <see cref="Window"/> matches (widened for deep pages) plus every older match whose
-/// title or byline has the words, so ranking cost stays flat however many articles match.
+/// Relevance ranks the newest <see cref="Window"/> matches (widened for deep pages) plus the newest
+/// <see cref="Window"/> older matches whose title or byline has the words, so ranking cost stays flat however many
+/// articles match, and a strong old match still competes.
 /// </summary>
 public sealed record SearchPlan(string Match, string StrongMatch, long Low, long High, long Today, int Limit, int Offset)
 {
-    public const int Window = 1000;
+    public const int Window = 500;
 
     public static SearchPlan For(SearchQuery query, long? outletId, int page)
     {

@@ -25,8 +25,10 @@ public sealed class SearchStore(Db db, ILogger<SearchStore> logger)
         SELECT rowid AS Key, {Score} AS Score FROM search_index
         WHERE search_index MATCH @Match AND rowid >= @cutoff AND rowid < @High
         UNION ALL
-        SELECT rowid, {Score} FROM search_index
-        WHERE search_index MATCH @StrongMatch AND rowid >= @Low AND rowid < @cutoff
+        SELECT Key, Score FROM (
+            SELECT rowid AS Key, {Score} AS Score FROM search_index
+            WHERE search_index MATCH @StrongMatch AND rowid >= @Low AND rowid < @cutoff
+            ORDER BY rowid DESC LIMIT @StrongLimit)
         ORDER BY Score, Key DESC
         LIMIT @Limit OFFSET @Offset
         """;
@@ -37,8 +39,10 @@ public sealed class SearchStore(Db db, ILogger<SearchStore> logger)
         ORDER BY rowid DESC LIMIT @Limit OFFSET @Offset
         """;
 
+    // Counting stops at CountCap: past that, "10,000+" tells a reader as much as an exact count, at a fraction of the cost.
     private const string CountSql = """
-        SELECT COUNT(*) FROM search_index WHERE search_index MATCH @Match AND rowid >= @Low AND rowid < @High
+        SELECT COUNT(*) FROM (
+            SELECT 1 FROM search_index WHERE search_index MATCH @Match AND rowid >= @Low AND rowid < @High LIMIT @CountLimit)
         """;
 
     private const string OutletIdSql = "SELECT id FROM outlets WHERE slug = @slug";
@@ -125,7 +129,7 @@ public sealed class SearchStore(Db db, ILogger<SearchStore> logger)
     internal static async Task<List<long>> RankAsync(SqliteConnection c, SearchPlan plan, CancellationToken ct)
     {
         var cutoff = await c.ExecuteScalarAsync<long?>(new CommandDefinition(CutoffSql, new { plan.Match, plan.Low, plan.High, offset = plan.WindowSize - 1 }, cancellationToken: ct));
-        var args = new { plan.Match, plan.StrongMatch, plan.Low, plan.High, plan.Today, plan.Limit, plan.Offset, cutoff = cutoff ?? plan.Low };
+        var args = new { plan.Match, plan.StrongMatch, plan.Low, plan.High, plan.Today, plan.Limit, plan.Offset, cutoff = cutoff ?? plan.Low, StrongLimit = SearchPlan.Window };
         return (await c.QueryAsync<(long Key, double Score)>(new CommandDefinition(RankSql, args, cancellationToken: ct))).Select(r => r.Key).ToList();
     }
 
@@ -145,7 +149,7 @@ public sealed class SearchStore(Db db, ILogger<SearchStore> logger)
         var keys = sort == SearchSort.Date
             ? (await c.QueryAsync<long>(new CommandDefinition(ByDateSql, plan, cancellationToken: ct))).AsList()
             : await RankAsync(c, plan, ct);
-        var total = await c.ExecuteScalarAsync<int>(new CommandDefinition(CountSql, plan, cancellationToken: ct));
+        var total = await c.ExecuteScalarAsync<int>(new CommandDefinition(CountSql, new { plan.Match, plan.Low, plan.High, CountLimit = SearchResults.CountCap + 1 }, cancellationToken: ct));
         if (keys.Count == 0)
         {
             return new SearchResults(query, sort, page, total, []);
