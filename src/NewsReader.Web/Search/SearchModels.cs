@@ -33,11 +33,10 @@ public sealed record SearchResults(SearchQuery Query, SearchSort Sort, int Page,
     public int PageCount => Math.Max(1, (ShownTotal + PageSize - 1) / PageSize);
 }
 
-/// <summary>an outlet that has articles, for the outlet filter and the empty search page.</summary>
+/// <summary>An outlet, for the outlet filter and the empty search page.</summary>
 public sealed record OutletOption
 {
     public string Slug { get; init; } = "";
     public string Name { get; init; } = "";
-    public int ArticleCount { get; init; }
     public string? LastPublished { get; init; }
 }

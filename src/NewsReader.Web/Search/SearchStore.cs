@@ -78,10 +78,14 @@ public sealed class SearchStore(Db db, ILogger<SearchStore> logger)
 
     private const string FiltersOnlyCountSql = $"SELECT COUNT(*) FROM articles a WHERE {FiltersOnlyWhere}";
 
+    // Both read only the outlets table and the (outlet_id, published_at) index: no pass over the articles.
     private const string OutletsSql = """
-        SELECT o.slug, o.name, COUNT(a.id) AS ArticleCount, MAX(a.published_at) AS LastPublished
-        FROM outlets o JOIN articles a ON a.outlet_id = o.id
-        GROUP BY o.id ORDER BY o.name COLLATE NOCASE
+        SELECT slug, name FROM outlets ORDER BY name COLLATE NOCASE
+        """;
+
+    private const string RecentOutletsSql = """
+        SELECT o.slug, o.name, (SELECT MAX(a.published_at) FROM articles a WHERE a.outlet_id = o.id) AS LastPublished
+        FROM outlets o ORDER BY LastPublished IS NULL, LastPublished DESC, o.name COLLATE NOCASE LIMIT @limit
         """;
 
     public async Task<SearchResults> SearchAsync(SearchQuery query, SearchSort sort, int page, CancellationToken ct)
@@ -133,10 +137,18 @@ public sealed class SearchStore(Db db, ILogger<SearchStore> logger)
         return (await c.QueryAsync<(long Key, double Score)>(new CommandDefinition(RankSql, args, cancellationToken: ct))).Select(r => r.Key).ToList();
     }
 
+    /// <summary>Every outlet by name, for the outlet filter.</summary>
     public async Task<IReadOnlyList<OutletOption>> OutletsAsync(CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
         return (await c.QueryAsync<OutletOption>(new CommandDefinition(OutletsSql, cancellationToken: ct))).AsList();
+    }
+
+    /// <summary>Outlets with the newest articles first, for the empty search page.</summary>
+    public async Task<IReadOnlyList<OutletOption>> RecentOutletsAsync(int limit, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return (await c.QueryAsync<OutletOption>(new CommandDefinition(RecentOutletsSql, new { limit }, cancellationToken: ct))).AsList();
     }
 
     private static async Task<SearchResults> SearchTextAsync(SqliteConnection c, SearchQuery query, SearchSort sort, int page, CancellationToken ct)
