@@ -12,8 +12,11 @@ public static class SearchSchema
     public const string Sql = """
         -- porter stems ("running" finds "run"); remove_diacritics 2 folds accents ("cafe" finds "Café").
         -- outlet_key holds one token, "o" + outlet id, so the outlet filter is an exact FTS5 term.
+        -- Contentless: the text already lives in article_revisions and snippets are cut from there, so the index keeps
+        -- no second copy; contentless_delete lets the triggers remove a row by rowid alone.
         CREATE VIRTUAL TABLE search_index USING fts5(
             title, byline, outlet, body, outlet_key,
+            content = '', contentless_delete = 1,
             tokenize = 'porter unicode61 remove_diacritics 2'
         );
 
