@@ -113,6 +113,27 @@ public sealed class SearchStore(Db db, ILogger<SearchStore> logger)
         }
     }
 
+    /// <summary>
+    /// Article ids for a query in the query language, best match first, at most <paramref name="limit"/>: for other
+    /// areas (a search feed) that need matches, not a results page. A query with nothing to look for finds nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> ArticleIdsAsync(string query, int limit, CancellationToken ct)
+    {
+        var parsed = SearchQueryParser.Parse(query);
+        if (!parsed.HasTerms || limit <= 0)
+        {
+            return [];
+        }
+
+        await using var c = await db.OpenAsync(ct);
+        if (await PlanAsync(c, parsed, 1, ct) is not { } plan)
+        {
+            return [];
+        }
+
+        return (await RankAsync(c, plan with { Limit = Math.Min(limit, SearchPlan.Window) }, ct)).Select(SearchKeys.ArticleId).ToList();
+    }
+
     /// <summary>The plan for a query: resolves the outlet filter to the id the index holds.</summary>
     public static async Task<SearchPlan?> PlanAsync(SqliteConnection c, SearchQuery query, int page, CancellationToken ct)
     {

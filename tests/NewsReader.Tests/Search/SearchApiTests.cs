@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using NewsReader.Search;
 
 namespace NewsReader.Tests.Search;
 
@@ -61,5 +63,22 @@ public sealed class SearchApiTests(SearchCorpusFixture corpus) : IClassFixture<S
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("500 characters", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task ArticleIds_ForOtherAreas_AreBestMatchFirstAndLimited()
+    {
+        var store = corpus.App.Services.GetRequiredService<SearchStore>();
+
+        var ids = await store.ArticleIdsAsync("lighthouse", 10, CancellationToken.None);
+        var one = await store.ArticleIdsAsync("lighthouse", 1, CancellationToken.None);
+        var none = await store.ArticleIdsAsync("!!!", 10, CancellationToken.None);
+
+        Assert.Equal(2, ids.Count);
+        Assert.Equal([ids[0]], one);
+        Assert.Empty(none);
+        await using var c = await corpus.App.Services.GetRequiredService<NewsReader.Store.Db>().OpenAsync();
+        var titleHit = await Dapper.SqlMapper.ExecuteScalarAsync<long>(c, "SELECT id FROM articles WHERE slug = 'lighthouse-keepers-return-to-the-coast'");
+        Assert.Equal(titleHit, ids[0]);
     }
 }
