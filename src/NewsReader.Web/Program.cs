@@ -5,6 +5,7 @@ using NewsReader.Cli;
 using NewsReader.Corrections;
 using NewsReader.Feeds;
 using NewsReader.Ingestion;
+using NewsReader.Search;
 using NewsReader.Seo;
 using NewsReader.Store;
 
@@ -19,6 +20,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddStore();          // SQLite, migrations at start-up
 builder.AddIngestion();      // parsers and the seeds watcher
 builder.AddReader();         // article and source pages
+builder.AddSearch();         // keyword search over the full-text index
 builder.AddAdmin();          // accounts, login, audit log
 builder.AddCorrections();    // corrections, error reports, revisions under review
 builder.AddApi();            // read-only JSON API, OpenAPI, rate limit, CORS
@@ -27,6 +29,7 @@ builder.AddSeo();            // sitemap and robots.txt
 
 var app = builder.Build();
 app.MapReader();
+app.MapSearch();
 app.MapAdmin();
 app.MapCorrections();
 app.MapApi();

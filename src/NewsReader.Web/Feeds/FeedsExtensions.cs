@@ -10,7 +10,6 @@ public static class FeedsExtensions
     {
         builder.Services.TryAddSingleton<FeedStore>();
         builder.Services.TryAddSingleton<ContentStamp>();
-        builder.Services.TryAddSingleton<IFeedSearch, TitleExcerptFeedSearch>();
         return builder;
     }
 

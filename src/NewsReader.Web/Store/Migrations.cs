@@ -170,6 +170,7 @@ public static class Migrations
             );
             CREATE INDEX ix_error_reports_status ON error_reports(status, id DESC);
             """),
+        new(3, "search: full-text index of live article text, kept in step by triggers on articles", NewsReader.Search.SearchSchema.Sql),
     ];
 }
 

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using NewsReader.Store;
+
+namespace NewsReader.Search.Benchmark;
+
+/// <summary>
+/// Times the fixed query mix four ways in one run, interleaved so all four see the same machine load:
+/// the raw FTS5 ranking statements (<see cref="SearchStore.RankAsync"/>) on an open connection, <see cref="SearchStore.SearchAsync"/> in process, and the JSON API
+/// and the results page over HTTP from the app started as a child process on 127.0.0.1.
+/// </summary>
+public sealed class SearchBenchmark(Db db, SearchStore store, AppServer server)
+{
+    private static readonly string[] Measures = ["raw FTS5", "server (SearchStore)", "HTTP /api/search", "HTTP /search page"];
+
+    public async Task<string> RunAsync(int rounds, CancellationToken ct)
+    {
+        var timings = Measures.ToDictionary(m => m, _ => new Dictionary<string, Percentiles>());
+        await using var raw = await db.OpenAsync(ct);
+        var facts = await IndexFacts.ReadAsync(raw, ct);
+        using var app = await server.StartAsync(db.DatabasePath, ct);
+        var http = app.Client;
+
+        // Round 0 warms caches and JIT and is not counted.
+        for (var round = 0; round <= rounds; round++)
+        {
+            foreach (var (kind, q) in BenchmarkQueries.All)
+            {
+                var plan = await SearchStore.PlanAsync(raw, SearchQueryParser.Parse(q), 1, ct)
+                    ?? throw new InvalidOperationException($"Query '{q}' names an outlet this database does not have.");
+                var url = "?q=" + Uri.EscapeDataString(q);
+                var samples = new[]
+                {
+                    await TimeAsync(() => SearchStore.RankAsync(raw, plan, ct)),
+                    await TimeAsync(() => store.SearchAsync(SearchQueryParser.Parse(q), SearchSort.Relevance, 1, ct)),
+                    await TimeAsync(() => GetAsync(http, "/api/search" + url, ct)),
+                    await TimeAsync(() => GetAsync(http, "/search" + url, ct)),
+                };
+                if (round == 0)
+                {
+                    continue;
+                }
+
+                for (var m = 0; m < Measures.Length; m++)
+                {
+                    Add(timings[Measures[m]], kind, samples[m]);
+                    Add(timings[Measures[m]], "all", samples[m]);
+                }
+            }
+        }
+
+        return Report(rounds, facts, timings);
+    }
+
+    private static void Add(Dictionary<string, Percentiles> byKind, string kind, double ms)
+    {
+        if (!byKind.TryGetValue(kind, out var p))
+        {
+            byKind[kind] = p = new Percentiles();
+        }
+
+        p.Add(ms);
+    }
+
+    private static async Task<double> TimeAsync<T>(Func<Task<T>> action)
+    {
+        var start = Stopwatch.GetTimestamp();
+        await action();
+        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+
+    private static async Task<int> GetAsync(HttpClient http, string url, CancellationToken ct)
+    {
+        using var response = await http.GetAsync(url, ct);
+        var body = await response.Content.ReadAsByteArrayAsync(ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}.");
+        }
+
+        return body.Length;
+    }
+
+    private static string Report(int rounds, IndexFacts facts, Dictionary<string, Dictionary<string, Percentiles>> timings)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.AppendLine(inv, $"Articles: {facts.Articles:N0}; indexed text {Mb(facts.TextBytes)}; FTS5 inverted index {Mb(facts.IndexBytes)} " +
+            $"({facts.IndexBytes / (double)facts.TextBytes:P0} of the text; contentless, so no second copy of the text); " +
+            $"database file {Mb(facts.DatabaseBytes)}.");
+        sb.AppendLine(inv, $"{rounds} rounds × {BenchmarkQueries.All.Length} queries, one client, sequential; first round discarded. Times in ms.");
+        sb.AppendLine();
+        sb.AppendLine("| measure | queries | p50 | p95 | p99 |");
+        sb.AppendLine("|---|---|---:|---:|---:|");
+        foreach (var measure in Measures)
+        {
+            foreach (var (kind, p) in timings[measure].OrderBy(k => k.Key == "all" ? 1 : 0))
+            {
+                sb.AppendLine(inv, $"| {measure} | {kind} | {p.P(50):F2} | {p.P(95):F2} | {p.P(99):F2} |");
+            }
+        }
+
+        var rawP95 = timings["raw FTS5"]["all"].P(95);
+        sb.AppendLine();
+        sb.AppendLine(inv, $"HTTP /api/search p95 / raw FTS5 p95 = {timings["HTTP /api/search"]["all"].P(95) / rawP95:F2}; " +
+            $"HTTP /search page p95 / raw FTS5 p95 = {timings["HTTP /search page"]["all"].P(95) / rawP95:F2}; " +
+            $"server p95 / raw p95 = {timings["server (SearchStore)"]["all"].P(95) / rawP95:F2}.");
+        return sb.ToString();
+    }
+
+    private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:F1} MB");
+
+    /// <summary>
+    /// Sizes for "index size relative to text size", as payload bytes (this SQLite build has no dbstat): the indexed text
+    /// (title, byline, outlet name, body of each live revision) against FTS5's shadow tables. The index is contentless,
+    /// so it holds no copy of the text.
+    /// </summary>
+    private sealed record IndexFacts(long Articles, long TextBytes, long IndexBytes, long DatabaseBytes)
+    {
+        private const string SizesSql = """
+            SELECT
+                (SELECT COUNT(*) FROM articles),
+                (SELECT SUM(length(CAST(a.title AS BLOB)) + COALESCE(length(CAST(a.byline AS BLOB)), 0)
+                          + COALESCE(length(CAST(o.name AS BLOB)), 0) + length(CAST(r.body_text AS BLOB)))
+                 FROM articles a JOIN article_revisions r ON r.id = a.current_revision_id LEFT JOIN outlets o ON o.id = a.outlet_id),
+                (SELECT SUM(length(block)) FROM search_index_data) + (SELECT SUM(length(sz)) FROM search_index_docsize)
+                  + (SELECT COALESCE(SUM(length(term)), 0) + COUNT(*) * 16 FROM search_index_idx),
+                (SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size())
+            """;
+
+        public static async Task<IndexFacts> ReadAsync(SqliteConnection c, CancellationToken ct)
+        {
+            var row = await c.QuerySingleAsync<(long, long, long, long)>(new CommandDefinition(SizesSql, cancellationToken: ct));
+            return new IndexFacts(row.Item1, row.Item2, row.Item3, row.Item4);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace NewsReader.Search;
+
+/// <summary>Search results for /search/feed, ranked by the same full-text search as the page.</summary>
+public sealed class FeedSearch(SearchStore search) : Feeds.IFeedSearch
+{
+    public Task<IReadOnlyList<long>> SearchAsync(string query, int limit, CancellationToken ct) =>
+        search.ArticleIdsAsync(query, limit, ct);
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using NewsReader.Api;
+
+namespace NewsReader.Search;
+
+public static class SearchExtensions
+{
+    /// <summary>Keyword search: the store over the full-text index (the index itself is migration 3).</summary>
+    public static IHostApplicationBuilder AddSearch(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<SearchStore>();
+        builder.Services.AddSingleton<Feeds.IFeedSearch, FeedSearch>();
+        // A search pasted with 10,000 characters arrives as a GET URL far over Kestrel's 8 KB request-line limit, which
+        // would answer a bare 414 before the app could explain; 96 KB lets it reach the page, which keeps the first
+        // 500 characters and says so.
+        builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestLineSize = 96 * 1024);
+        return builder;
+    }
+
+    /// <summary>The JSON API; the /search page is a routed component found with the other pages.</summary>
+    public static WebApplication MapSearch(this WebApplication app)
+    {
+        app.MapApiGroup().MapGet("/search", SearchApi.GetAsync).WithName("SearchApi");
+        return app;
+    }
+}

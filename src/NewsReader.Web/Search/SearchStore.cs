@@ -1,0 +1,218 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using NewsReader.Search.Highlighting;
+using NewsReader.Store;
+
+namespace NewsReader.Search;
+
+/// <summary>Runs parsed searches against the full-text index; see <see cref="SearchSchema"/> for how rowids are keyed.</summary>
+public sealed class SearchStore(Db db, ILogger<SearchStore> logger)
+{
+    // bm25 weights in index column order: title, byline, outlet, body, outlet_key. bm25 is negative (lower is better);
+    // dividing by 1 + 0.2 per year of age lets a close match from last week outrank an equally close one from five
+    // years ago without burying a much better old match. The day comes from the rowid, so no row is looked up.
+    private const string Score = """
+        bm25(search_index, 10.0, 4.0, 2.0, 1.0, 0.0) / (1.0 + 0.2 * MAX(0.0, @Today - (rowid >> 32)) / 365.25)
+        """;
+
+    private const string CutoffSql = """
+        SELECT rowid FROM search_index
+        WHERE search_index MATCH @Match AND rowid >= @Low AND rowid < @High
+        ORDER BY rowid DESC LIMIT 1 OFFSET @offset
+        """;
+
+    internal const string RankSql = $"""
+        SELECT rowid AS Key, {Score} AS Score FROM search_index
+        WHERE search_index MATCH @Match AND rowid >= @cutoff AND rowid < @High
+        UNION ALL
+        SELECT Key, Score FROM (
+            SELECT rowid AS Key, {Score} AS Score FROM search_index
+            WHERE search_index MATCH @StrongMatch AND rowid >= @Low AND rowid < @cutoff
+            ORDER BY rowid DESC LIMIT @StrongLimit)
+        ORDER BY Score, Key DESC
+        LIMIT @Limit OFFSET @Offset
+        """;
+
+    private const string ByDateSql = """
+        SELECT rowid FROM search_index
+        WHERE search_index MATCH @Match AND rowid >= @Low AND rowid < @High
+        ORDER BY rowid DESC LIMIT @Limit OFFSET @Offset
+        """;
+
+    // Counting stops at CountCap: past that, "10,000+" tells a reader as much as an exact count, at a fraction of the cost.
+    private const string CountSql = """
+        SELECT COUNT(*) FROM (
+            SELECT 1 FROM search_index WHERE search_index MATCH @Match AND rowid >= @Low AND rowid < @High LIMIT @CountLimit)
+        """;
+
+    private const string OutletIdSql = "SELECT id FROM outlets WHERE slug = @slug";
+
+    // The live body arrives in Snippet and is replaced by the snippet cut from it in C# (see SnippetBuilder for why).
+    private const string ArticlesSql = """
+        SELECT a.id, a.slug, a.title, o.name AS OutletName, o.slug AS OutletSlug, a.byline, a.published_at AS PublishedAt,
+               r.body_text AS Snippet
+        FROM articles a JOIN article_revisions r ON r.id = a.current_revision_id LEFT JOIN outlets o ON o.id = a.outlet_id
+        WHERE a.id IN @ids
+        """;
+
+    private const string CorrectedSql = """
+        SELECT article_id FROM article_revisions WHERE origin = 'correction' AND article_id IN @ids
+        UNION
+        SELECT article_id FROM corrections WHERE withdrawn_at IS NULL AND article_id IN @ids
+        """;
+
+    // Filters without words: the newest matching articles, with their excerpt as the snippet.
+    private const string FiltersOnlyWhere = """
+        a.current_revision_id IS NOT NULL
+        AND (@outlet IS NULL OR a.outlet_id = (SELECT id FROM outlets WHERE slug = @outlet))
+        AND (@from IS NULL OR a.published_at >= @from)
+        AND (@before IS NULL OR a.published_at < @before)
+        """;
+
+    private const string FiltersOnlySql = $"""
+        SELECT a.id, a.slug, a.title, o.name AS OutletName, o.slug AS OutletSlug, a.byline, a.published_at AS PublishedAt,
+               a.excerpt AS Snippet
+        FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
+        WHERE {FiltersOnlyWhere}
+        ORDER BY a.published_at IS NULL, a.published_at DESC, a.id DESC
+        LIMIT @limit OFFSET @offset
+        """;
+
+    private const string FiltersOnlyCountSql = $"SELECT COUNT(*) FROM articles a WHERE {FiltersOnlyWhere}";
+
+    // Both read only the outlets table and the (outlet_id, published_at) index: no pass over the articles.
+    private const string OutletsSql = """
+        SELECT slug, name FROM outlets ORDER BY name COLLATE NOCASE
+        """;
+
+    private const string RecentOutletsSql = """
+        SELECT o.slug, o.name, (SELECT MAX(a.published_at) FROM articles a WHERE a.outlet_id = o.id) AS LastPublished
+        FROM outlets o ORDER BY LastPublished IS NULL, LastPublished DESC, o.name COLLATE NOCASE LIMIT @limit
+        """;
+
+    public async Task<SearchResults> SearchAsync(SearchQuery query, SearchSort sort, int page, CancellationToken ct)
+    {
+        page = Math.Clamp(page, 1, 10_000);
+        if (!query.CanRun)
+        {
+            return new SearchResults(query, sort, page, 0, []);
+        }
+
+        try
+        {
+            await using var c = await db.OpenAsync(ct);
+            return query.HasTerms
+                ? await SearchTextAsync(c, query, sort, page, ct)
+                : await ListFilteredAsync(c, query, sort, page, ct);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 1)
+        {
+            // The parser quotes every term, so FTS5 should accept any expression it writes; if one slips through,
+            // the reader gets a message, not an error page.
+            logger.LogWarning(e, "FTS5 refused the expression {Match}", query.MatchExpression);
+            var refused = query with { Problems = [.. query.Problems, "This search could not be run. Try fewer or simpler words."] };
+            return new SearchResults(refused, sort, page, 0, []);
+        }
+    }
+
+    /// <summary>
+    /// Article ids for a query in the query language, best match first, at most <paramref name="limit"/>: for other
+    /// areas (a search feed) that need matches, not a results page. A query with nothing to look for finds nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> ArticleIdsAsync(string query, int limit, CancellationToken ct)
+    {
+        var parsed = SearchQueryParser.Parse(query);
+        if (!parsed.HasTerms || limit <= 0)
+        {
+            return [];
+        }
+
+        await using var c = await db.OpenAsync(ct);
+        if (await PlanAsync(c, parsed, 1, ct) is not { } plan)
+        {
+            return [];
+        }
+
+        return (await RankAsync(c, plan with { Limit = Math.Min(limit, SearchPlan.Window) }, ct)).Select(SearchKeys.ArticleId).ToList();
+    }
+
+    /// <summary>The plan for a query: resolves the outlet filter to the id the index holds.</summary>
+    public static async Task<SearchPlan?> PlanAsync(SqliteConnection c, SearchQuery query, int page, CancellationToken ct)
+    {
+        long? outletId = null;
+        if (query.OutletSlug is { } slug)
+        {
+            outletId = await c.ExecuteScalarAsync<long?>(new CommandDefinition(OutletIdSql, new { slug }, cancellationToken: ct));
+            if (outletId is null)
+            {
+                return null;
+            }
+        }
+
+        return SearchPlan.For(query, outletId, page);
+    }
+
+    /// <summary>The page's index keys, best first: the FTS5 work of a relevance search.</summary>
+    internal static async Task<List<long>> RankAsync(SqliteConnection c, SearchPlan plan, CancellationToken ct)
+    {
+        var cutoff = await c.ExecuteScalarAsync<long?>(new CommandDefinition(CutoffSql, new { plan.Match, plan.Low, plan.High, offset = plan.WindowSize - 1 }, cancellationToken: ct));
+        var args = new { plan.Match, plan.StrongMatch, plan.Low, plan.High, plan.Today, plan.Limit, plan.Offset, cutoff = cutoff ?? plan.Low, StrongLimit = SearchPlan.Window };
+        return (await c.QueryAsync<(long Key, double Score)>(new CommandDefinition(RankSql, args, cancellationToken: ct))).Select(r => r.Key).ToList();
+    }
+
+    /// <summary>Every outlet by name, for the outlet filter.</summary>
+    public async Task<IReadOnlyList<OutletOption>> OutletsAsync(CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return (await c.QueryAsync<OutletOption>(new CommandDefinition(OutletsSql, cancellationToken: ct))).AsList();
+    }
+
+    /// <summary>Outlets with the newest articles first, for the empty search page.</summary>
+    public async Task<IReadOnlyList<OutletOption>> RecentOutletsAsync(int limit, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return (await c.QueryAsync<OutletOption>(new CommandDefinition(RecentOutletsSql, new { limit }, cancellationToken: ct))).AsList();
+    }
+
+    private static async Task<SearchResults> SearchTextAsync(SqliteConnection c, SearchQuery query, SearchSort sort, int page, CancellationToken ct)
+    {
+        if (await PlanAsync(c, query, page, ct) is not { } plan)
+        {
+            return new SearchResults(query, sort, page, 0, []);
+        }
+
+        var keys = sort == SearchSort.Date
+            ? (await c.QueryAsync<long>(new CommandDefinition(ByDateSql, plan, cancellationToken: ct))).AsList()
+            : await RankAsync(c, plan, ct);
+        var total = await c.ExecuteScalarAsync<int>(new CommandDefinition(CountSql, new { plan.Match, plan.Low, plan.High, CountLimit = SearchResults.CountCap + 1 }, cancellationToken: ct));
+        if (keys.Count == 0)
+        {
+            return new SearchResults(query, sort, page, total, []);
+        }
+
+        var ids = keys.Select(SearchKeys.ArticleId).ToArray();
+        var articles = (await c.QueryAsync<SearchHit>(new CommandDefinition(ArticlesSql, new { ids }, cancellationToken: ct))).ToDictionary(a => a.Id);
+        var corrected = await CorrectedAsync(c, ids, ct);
+        var snippets = new SnippetBuilder(query);
+        var hits = ids.Where(articles.ContainsKey)
+            .Select(id => articles[id] with { Snippet = snippets.Build(articles[id].Snippet), Corrected = corrected.Contains(id) })
+            .ToList();
+        return new SearchResults(query, sort, page, total, hits);
+    }
+
+    private static async Task<SearchResults> ListFilteredAsync(SqliteConnection c, SearchQuery query, SearchSort sort, int page, CancellationToken ct)
+    {
+        var args = new
+        {
+            outlet = query.OutletSlug, from = query.PublishedFrom, before = query.PublishedBefore,
+            limit = SearchResults.PageSize, offset = (page - 1) * SearchResults.PageSize,
+        };
+        var total = await c.ExecuteScalarAsync<int>(new CommandDefinition(FiltersOnlyCountSql, args, cancellationToken: ct));
+        var rows = (await c.QueryAsync<SearchHit>(new CommandDefinition(FiltersOnlySql, args, cancellationToken: ct))).AsList();
+        var corrected = await CorrectedAsync(c, rows.Select(r => r.Id).ToArray(), ct);
+        return new SearchResults(query, sort, page, total, rows.Select(r => r with { Corrected = corrected.Contains(r.Id) }).ToList());
+    }
+
+    private static async Task<HashSet<long>> CorrectedAsync(SqliteConnection c, long[] ids, CancellationToken ct) =>
+        ids.Length == 0 ? [] : (await c.QueryAsync<long>(new CommandDefinition(CorrectedSql, new { ids }, cancellationToken: ct))).ToHashSet();
+}
