@@ -90,7 +90,7 @@ public sealed class ApiBehaviourTests : IAsyncLifetime
         var document = await (await _client.GetAsync("/openapi/v1.json")).JsonAsync();
 
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Equal(["/api/articles", "/api/articles/{slug}", "/api/outlets", "/api/outlets/{slug}"], paths.Order());
+        Assert.Equal(["/api/articles", "/api/articles/{slug}", "/api/outlets", "/api/outlets/{slug}", "/api/search"], paths.Order());
         var list = document.GetProperty("paths").GetProperty("/api/articles").GetProperty("get");
         Assert.Equal(["page", "pageSize", "outlet", "from", "to"], list.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
         var parameters = list.GetProperty("parameters").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("schema"));
@@ -107,7 +107,7 @@ public sealed class ApiBehaviourTests : IAsyncLifetime
         var (response, page) = await _app.GetPageAsync("/api/docs");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(["GET /api/articles", "GET /api/articles/{slug}", "GET /api/outlets", "GET /api/outlets/{slug}"],
+        Assert.Equal(["GET /api/articles", "GET /api/articles/{slug}", "GET /api/outlets", "GET /api/outlets/{slug}", "GET /api/search"],
             page.QuerySelectorAll("main h2").Select(h => h.TextContent));
         Assert.Contains("pageSize", page.QuerySelector("#get-api-articles")!.ParentElement!.QuerySelector("table.api-parameters")!.TextContent);
         Assert.Empty(page.QuerySelectorAll("main script"));
