@@ -53,6 +53,12 @@ public static class CommandLine
             await Console.Error.WriteLineAsync("Cancelled.");
             return 130;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        {
+            // An unusable database path or folder is the user's to fix: say what failed, without a stack trace.
+            await Console.Error.WriteLineAsync($"{args[0]} failed: {e.Message}");
+            return 1;
+        }
     }
 
     /// <summary>Runs the schema migrations, for verbs that touch the database.</summary>

@@ -1,7 +1,16 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NewsReader.Admin;
+
 namespace NewsReader.Cli;
 
 public static class CommandLineServices
 {
-    /// <summary>Services only the verbs use; the web app's areas register the rest.</summary>
-    public static IHostApplicationBuilder AddCommandLineServices(this IHostApplicationBuilder builder) => builder;
+    /// <summary>Services the verbs use beyond the store and ingestion; the web app's areas register these for themselves.</summary>
+    public static IHostApplicationBuilder AddCommandLineServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<UserStore>();
+        builder.Services.TryAddSingleton<AuditLog>();
+        return builder;
+    }
 }

@@ -16,8 +16,8 @@ public static class UsersVerb
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, CancellationToken ct)
     {
         await CommandLine.MigrateAsync(services, ct);
-        var users = ActivatorUtilities.CreateInstance<UserStore>(services, TimeProvider.System);
-        var audit = ActivatorUtilities.CreateInstance<AuditLog>(services, TimeProvider.System);
+        var users = services.GetRequiredService<UserStore>();
+        var audit = services.GetRequiredService<AuditLog>();
         var positional = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] != "--role")).ToList();
         var fromStdin = args.Contains("--password-stdin");
         switch (positional.FirstOrDefault())
