@@ -36,6 +36,7 @@ public sealed class BlockWriter(PageStats stats, Uri? baseUri)
     private int _headingLevel;
     private int _inLink;
     private int _generation;
+    private bool _lineBreak;
     private readonly List<(int Mark, int OpenLength, string Close)> _openMarkers = [];
 
     public IReadOnlyList<ArticleBlock> Blocks => _blocks;
@@ -127,7 +128,17 @@ public sealed class BlockWriter(PageStats stats, Uri? baseUri)
         switch (tag)
         {
             case "br":
-                _pendingSpace = _plain.Length > 0;
+                // Old pages separate paragraphs with two line breaks rather than p elements.
+                if (_lineBreak)
+                {
+                    Flush();
+                }
+                else
+                {
+                    _lineBreak = _plain.Length > 0;
+                    _pendingSpace = _plain.Length > 0;
+                }
+
                 return false;
             case "hr":
                 Flush();
@@ -319,6 +330,7 @@ public sealed class BlockWriter(PageStats stats, Uri? baseUri)
 
             _plain.Append(c);
             _run.Append(c);
+            _lineBreak = false;
         }
 
         FlushRun();
@@ -343,6 +355,7 @@ public sealed class BlockWriter(PageStats stats, Uri? baseUri)
 
         _openMarkers.Clear();
         _generation++;
+        _lineBreak = false;
         var plain = _plain.ToString().Trim();
         var md = _md.ToString().Trim();
         _plain.Clear();

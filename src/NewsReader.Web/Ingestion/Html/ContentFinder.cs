@@ -48,7 +48,7 @@ public static class ContentFinder
             final[element] = score * (1 - stats[element].LinkDensity);
         }
 
-        var top = final.MaxBy(kv => kv.Value).Key;
+        var (top, topScore) = final.MaxBy(kv => kv.Value);
         top = CommonAncestorOfAlternatives(top, final, body);
 
         // A wrapper holding only the winner says nothing more; its parent's other children are the siblings to weigh.
@@ -57,7 +57,7 @@ public static class ContentFinder
             top = parent;
         }
 
-        return WithSiblings(top, final, stats, body);
+        return WithSiblings(top, Math.Max(topScore, final.GetValueOrDefault(top)), final, stats, body);
     }
 
     private static double Initial(IElement element, ElementStats s)
@@ -106,14 +106,13 @@ public static class ContentFinder
         return top;
     }
 
-    private static List<IElement> WithSiblings(IElement top, Dictionary<IElement, double> final, PageStats stats, IElement body)
+    private static List<IElement> WithSiblings(IElement top, double topScore, Dictionary<IElement, double> final, PageStats stats, IElement body)
     {
         if (top.ParentElement is not { } parent || top == body)
         {
             return [top];
         }
 
-        var topScore = final[top];
         var threshold = Math.Max(10, topScore * 0.2);
         var topClass = top.GetAttribute("class");
         var kept = new List<IElement>();

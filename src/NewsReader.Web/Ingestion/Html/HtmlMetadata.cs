@@ -36,8 +36,8 @@ public sealed record HtmlMetadata
         var title = ChooseTitle(page, ld, site, host);
         site ??= Titles.SiteSuffix(page.TitleElement ?? page.FirstMeta("og:title"));
 
-        var byline = page.Bylines.Select(b => Byline.TryParse(b.StartsWith("by", StringComparison.OrdinalIgnoreCase) ? b : "By " + b, site))
-            .FirstOrDefault(b => b is not null && (b.Authors.Count > 0 || b.Published is not null));
+        var firstByline = page.FirstByline();
+        var byline = firstByline is { } fb ? Byline.TryParse(fb.Text.StartsWith("by", StringComparison.OrdinalIgnoreCase) ? fb.Text : "By " + fb.Text, site) : null;
 
         var authors = AuthorNames.Clean(ld?.Authors, site);
         if (authors.Count == 0)
@@ -53,6 +53,11 @@ public sealed record HtmlMetadata
         if (authors.Count == 0)
         {
             authors = AuthorNames.Clean(page.RelAuthors, site);
+        }
+
+        if (authors.Count == 0 && firstByline is { Names.Count: > 0 } withNames)
+        {
+            authors = AuthorNames.Clean(withNames.Names, site);
         }
 
         if (authors.Count == 0 && byline is not null)

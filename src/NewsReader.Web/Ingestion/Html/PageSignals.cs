@@ -28,7 +28,25 @@ public sealed class PageSignals
 
     public List<string> RelAuthors { get; } = [];
 
-    public List<string> Bylines { get; } = [];
+    /// <summary>Elements whose class says byline or author, outermost first (document order).</summary>
+    public List<IElement> Bylines { get; } = [];
+
+    /// <summary>
+    /// The first byline's text, and the names in it: when it wraps smaller author elements ("By
+    /// &lt;span class=author&gt;A&lt;/span&gt; and ..."), those are the names, which keeps job titles and outlet names out.
+    /// </summary>
+    public (string Text, List<string> Names)? FirstByline()
+    {
+        if (Bylines.Count == 0)
+        {
+            return null;
+        }
+
+        var outer = Bylines[0];
+        var nested = Bylines.Skip(1).Where(b => outer.Contains(b)).ToList();
+        var leaves = nested.Where(b => !nested.Any(other => other != b && b.Contains(other))).Select(b => Dom.TextOf(b)).ToList();
+        return (Dom.TextOf(outer), leaves);
+    }
 
     public static PageSignals Gather(IDocument document)
     {
@@ -71,7 +89,7 @@ public sealed class PageSignals
                 var text = Dom.TextOf(e, MaxBylineLength + 1);
                 if (text.Length is > 0 and <= MaxBylineLength)
                 {
-                    signals.Bylines.Add(text);
+                    signals.Bylines.Add(e);
                 }
             }
         }
