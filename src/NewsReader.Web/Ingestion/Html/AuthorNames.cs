@@ -53,15 +53,29 @@ public static class AuthorNames
         return value.Length <= MaxNameLength && value.Any(char.IsLetter) ? [value] : [];
     }
 
+    private static readonly string[] GroupEndings =
+        [" staff", " staff writer", " reporters", " desk", " newsroom", " office", " team", " department", " bureau", " service", " agency", " editors"];
+
     private static bool IsPerson(string name, string? site)
     {
-        if (NotPeople.Contains(name) || name.EndsWith(" staff", StringComparison.OrdinalIgnoreCase)
-            || name.EndsWith(" staff writer", StringComparison.OrdinalIgnoreCase) || name.EndsWith(" reporters", StringComparison.OrdinalIgnoreCase)
-            || name.EndsWith(" desk", StringComparison.OrdinalIgnoreCase) || name.EndsWith(" newsroom", StringComparison.OrdinalIgnoreCase))
+        if (NotPeople.Contains(name) || GroupEndings.Any(e => name.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
         {
             return false;
         }
 
-        return site is null || !Titles.IsSite(name, site, null);
+        // "CNN Continental", "BBC Verify": an acronym of three or more capitals is an outlet, not part of a person's name.
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        static bool Shouted(string w) => w.Length >= 3 && w.All(char.IsUpper) && !IsRomanNumeral(w);
+        if (words.Any(Shouted) && !words.All(w => w.All(c => !char.IsLower(c))))
+        {
+            return false;
+        }
+
+        return site is null || !(Titles.IsSite(name, site, null) || words.Contains(Initials(site), StringComparer.Ordinal));
     }
+
+    private static bool IsRomanNumeral(string word) => word.All(c => c is 'I' or 'V' or 'X');
+
+    private static string Initials(string site) =>
+        new(site.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsUpper(w[0])).Select(w => w[0]).ToArray());
 }

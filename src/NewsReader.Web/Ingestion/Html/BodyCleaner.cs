@@ -12,8 +12,10 @@ public static class BodyCleaner
     private const int MaxBylineLength = 160;
     private const int MaxTeaserLength = 120;
 
-    public static (List<ArticleBlock> Kept, List<string> Dropped) Clean(IReadOnlyList<ArticleBlock> blocks, HtmlMetadata meta)
+    /// <summary>The kept blocks, the dropped texts, and the byline found above the text (for pages with no byline markup).</summary>
+    public static (List<ArticleBlock> Kept, List<string> Dropped, Byline? Byline) Clean(IReadOnlyList<ArticleBlock> blocks, HtmlMetadata meta)
     {
+        Byline? found = null;
         var kept = new List<ArticleBlock>(blocks.Count);
         var dropped = new List<string>();
         var titleKey = Key(meta.Title ?? "");
@@ -29,8 +31,8 @@ public static class BodyCleaner
 
             var drop = inRelated && (block.Kind == BlockKind.Heading || text.Length <= MaxTeaserLength)
                 || (block.Kind is BlockKind.Heading or BlockKind.Paragraph && kept.Count < HeaderBlocks && titleKey.Length > 0 && Key(text) == titleKey)
-                || (block.Kind == BlockKind.Paragraph && PageFurniture.IsStray(text))
-                || (block.Kind == BlockKind.Paragraph && kept.Count < HeaderBlocks && IsByline(text, meta))
+                || (block.Kind == BlockKind.Paragraph && (PageFurniture.IsStray(text) || IsSmallPrint(text)))
+                || (block.Kind == BlockKind.Paragraph && kept.Count < HeaderBlocks && IsByline(text, meta, ref found))
                 || (kept.Count > 0 && kept[^1].Text == text);
             if (drop)
             {
@@ -43,19 +45,44 @@ public static class BodyCleaner
         }
 
         DropEmptyHeadings(kept, dropped);
-        return (kept, dropped);
+        return (kept, dropped, found);
     }
 
-    private static bool IsByline(string text, HtmlMetadata meta)
+    // "Valley News © 2025", "6 min read": page furniture that PageFurniture's whole-line list does not name.
+    private static bool IsSmallPrint(string text) =>
+        text.Length < MaxTeaserLength
+        && (text.Contains('©') || text.Contains("copyright", StringComparison.OrdinalIgnoreCase) || text.Contains(" min read", StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsByline(string text, HtmlMetadata meta, ref Byline? found)
     {
-        if (text.Length > MaxBylineLength || Byline.TryParse(text, meta.Site) is not { } byline)
+        if (text.Length > MaxBylineLength)
         {
             return false;
         }
 
-        return byline.Published is not null || byline.Updated is not null
+        // A line naming a known author beside a date is a byline even when glued together ("Jane Doe4 min readMay 2, 2025").
+        if (meta.Authors.Any(a => text.Contains(a, StringComparison.OrdinalIgnoreCase)) && NewsDates.Find(text) is not null)
+        {
+            return true;
+        }
+
+        var byline = text.StartsWith("by ", StringComparison.OrdinalIgnoreCase) || text.StartsWith("posted by ", StringComparison.OrdinalIgnoreCase)
+            ? Bylines.Parse(text, meta.Site)
+            : Byline.TryParse(text, meta.Site);
+        if (byline is null)
+        {
+            return false;
+        }
+
+        var isByline = byline.Published is not null || byline.Updated is not null
             || byline.Authors.Any(a => meta.Authors.Contains(a, StringComparer.OrdinalIgnoreCase))
             || text.StartsWith("by ", StringComparison.OrdinalIgnoreCase);
+        if (isByline)
+        {
+            found ??= byline;
+        }
+
+        return isByline;
     }
 
     // A heading whose section was all furniture ("Most read" over a removed list) says nothing on its own.

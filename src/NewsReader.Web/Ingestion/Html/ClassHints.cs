@@ -22,6 +22,9 @@ public enum Hint
 
     /// <summary>A byline: read for metadata, not shown as body.</summary>
     Byline = 16,
+
+    /// <summary>A date or timestamp: read for metadata.</summary>
+    Date = 32,
 }
 
 public static class ClassHints
@@ -31,13 +34,13 @@ public static class ClassHints
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Weak = Lookup(
         "paywall", "regwall", "meter", "metered", "more", "header", "hide", "hidden", "video", "audio", "player", "embed",
-        "jump", "toc", "alert", "print", "teaser", "premium");
+        "jump", "toc", "alert", "print", "teaser", "premium", "credit", "credits");
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Strong = Lookup(
         "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "subscribe", "subscription", "signup", "signin",
         "login", "register", "trending", "popular", "mostread", "ad", "ads", "adslot", "adunit", "adcontainer", "sidebar",
         "rail", "footer", "popup", "modal", "overlay", "banner", "masthead", "skip", "toolbar", "widget", "byline", "dateline",
-        "timestamp", "author", "authors", "meta", "credit", "credits", "tags", "tag", "topics", "aside", "supplementary",
+        "timestamp", "author", "authors", "meta", "tags", "tag", "topics", "contact", "aside", "supplementary",
         "follow", "donate", "donation", "notification", "survey", "feedback", "sr", "visually", "nocontent", "offscreen",
         "sticky", "tools", "utility", "bio", "contributor", "pagination", "pager");
 
@@ -50,9 +53,14 @@ public static class ClassHints
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BylineWords = Lookup(
         "byline", "author", "authors", "contributor", "contributors", "writer", "reporter");
 
-    // "has-sidebar", "no-comments", "with-ads" describe the page layout, not the element.
+    // "has-sidebar", "no-comments", "with-ads" describe the page layout, not the element;
+    // "tag-comets", "category-news" are taxonomy labels CMSs put on the article itself.
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StateWords = Lookup(
-        "has", "no", "with", "without", "show", "is", "enable", "enabled", "disable", "layout", "template", "page", "single", "js");
+        "has", "no", "with", "without", "show", "is", "enable", "enabled", "disable", "layout", "template", "page", "single", "js",
+        "tag", "category", "format", "status", "type", "postid");
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DateWords = Lookup(
+        "date", "dates", "dateline", "timestamp", "published", "pubdate", "posted", "time", "datetime");
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NegativeRoles = Lookup(
         "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "search", "menu", "menubar", "toolbar");
@@ -145,6 +153,11 @@ public static class ClassHints
         if (BylineWords.Contains(word))
         {
             hint |= Hint.Byline;
+        }
+
+        if (DateWords.Contains(word))
+        {
+            hint |= Hint.Date;
         }
 
         if (Content.Contains(word))

@@ -47,7 +47,8 @@ public sealed class HtmlArticleParser : IArticleParser
         var stats = PageStats.Measure(body);
         var writer = new BlockWriter(stats, meta.CanonicalUrl is null ? null : new Uri(meta.CanonicalUrl));
         writer.Write(ContentFinder.Find(body, stats));
-        var (blocks, dropped) = BodyCleaner.Clean(writer.Blocks, meta);
+        var (blocks, dropped, byline) = BodyCleaner.Clean(writer.Blocks, meta);
+        meta = meta.WithVisibleByline(byline);
         if (blocks.Count == 0)
         {
             throw new ArticleRejectedException("No article text found in the page.");

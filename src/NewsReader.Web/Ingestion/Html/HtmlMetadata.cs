@@ -34,10 +34,16 @@ public sealed record HtmlMetadata
             page.FirstMicrodata("publisher"));
 
         var title = ChooseTitle(page, ld, site, host);
+        if (site is null && page.TitleElement is { } titleElement && Titles.SplitOnHeading(titleElement, page.Headings) is { } split)
+        {
+            site = split.Site;
+            title = Titles.Clean(split.Title, site, host);
+        }
+
         site ??= Titles.SiteSuffix(page.TitleElement ?? page.FirstMeta("og:title"));
 
         var firstByline = page.FirstByline();
-        var byline = firstByline is { } fb ? Byline.TryParse(fb.Text.StartsWith("by", StringComparison.OrdinalIgnoreCase) ? fb.Text : "By " + fb.Text, site) : null;
+        var byline = firstByline is { } fb ? Bylines.Parse(fb.Text, site) : null;
 
         var authors = AuthorNames.Clean(ld?.Authors, site);
         if (authors.Count == 0)
@@ -69,7 +75,7 @@ public sealed record HtmlMetadata
             [ld?.Published, page.FirstMeta("article:published_time", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date",
                 "dcterms.date", "dcterms.created", "citation_publication_date", "citation_date", "og:published_time", "article.published",
                 "publish-date", "publishdate", "pubdate", "date", "article:published", "datepublished"),
-            page.FirstMicrodata("datePublished"), .. page.Times, byline?.Published]);
+            page.FirstMicrodata("datePublished"), .. page.Times, .. page.DateTexts, byline?.Published]);
         var updated = FirstDate(
             [ld?.Modified, page.FirstMeta("article:modified_time", "og:updated_time", "dc.date.modified", "dcterms.modified", "last-modified", "datemodified"),
             page.FirstMicrodata("dateModified"), byline?.Updated]);
@@ -86,6 +92,15 @@ public sealed record HtmlMetadata
             Language = ReadLanguage(page, ld),
         };
     }
+
+    /// <summary>Fills what the markup did not give from a byline line found above the article text.</summary>
+    public HtmlMetadata WithVisibleByline(Byline? byline) => byline is null ? this : this with
+    {
+        Authors = Authors.Count > 0 ? Authors : AuthorNames.Clean(byline.Authors, Site),
+        Published = Published ?? byline.Published,
+        Updated = Updated ?? byline.Updated,
+        Bureau = Bureau ?? byline.Bureau,
+    };
 
     private static string? ChooseTitle(PageSignals page, JsonLdArticle? ld, string? site, string? host)
     {

@@ -6,6 +6,9 @@ namespace NewsReader.Ingestion.Html;
 public sealed class PageSignals
 {
     private const int MaxBylineLength = 200;
+    private const int MaxDateLength = 100;
+    private const int MaxDateTexts = 5;
+    private const int MaxHeadings = 20;
 
     /// <summary>Meta tags by lower-cased property, name, itemprop or http-equiv; each key keeps every value in order.</summary>
     public Dictionary<string, List<string>> Meta { get; } = new(StringComparer.Ordinal);
@@ -17,6 +20,12 @@ public sealed class PageSignals
     public string? TitleElement { get; private set; }
 
     public List<string> H1s { get; } = [];
+
+    /// <summary>The first few h1–h3 texts: a page title "Site: Headline" is split where a heading matches.</summary>
+    public List<string> Headings { get; } = [];
+
+    /// <summary>Short texts of elements whose class says date or timestamp ("date-header", "post-date").</summary>
+    public List<string> DateTexts { get; } = [];
 
     public string? Lang { get; private set; }
 
@@ -70,6 +79,10 @@ public sealed class PageSignals
                     break;
                 case "h1":
                     signals.H1s.Add(Dom.TextOf(e, 500));
+                    signals.AddHeading(e);
+                    break;
+                case "h2" or "h3":
+                    signals.AddHeading(e);
                     break;
                 case "time" when e.GetAttribute("datetime") is { Length: > 0 } datetime:
                     (IsPublicationTime(e) ? markedTimes : signals.Times).Add(datetime);
@@ -84,13 +97,20 @@ public sealed class PageSignals
                 signals.AddMicrodata(e, itemprop);
             }
 
-            if (e.LocalName is not ("meta" or "a" or "html" or "body" or "script") && (ClassHints.OfNames(e.GetAttribute("class")) & Hint.Byline) != 0)
+            if (e.LocalName is "meta" or "a" or "html" or "body" or "script" || e.GetAttribute("class") is not { Length: > 0 } cls)
             {
-                var text = Dom.TextOf(e, MaxBylineLength + 1);
-                if (text.Length is > 0 and <= MaxBylineLength)
-                {
-                    signals.Bylines.Add(e);
-                }
+                continue;
+            }
+
+            var hint = ClassHints.OfNames(cls);
+            if ((hint & Hint.Byline) != 0 && Dom.TextOf(e, MaxBylineLength + 1).Length is > 0 and <= MaxBylineLength)
+            {
+                signals.Bylines.Add(e);
+            }
+
+            if ((hint & Hint.Date) != 0 && signals.DateTexts.Count < MaxDateTexts && Dom.TextOf(e, MaxDateLength + 1) is { Length: > 0 and <= MaxDateLength } date)
+            {
+                signals.DateTexts.Add(date);
             }
         }
 
@@ -116,6 +136,14 @@ public sealed class PageSignals
 
     public string? FirstMicrodata(string prop) =>
         Microdata.TryGetValue(prop, out var values) ? values.FirstOrDefault() : null;
+
+    private void AddHeading(IElement e)
+    {
+        if (Headings.Count < MaxHeadings)
+        {
+            Headings.Add(Dom.TextOf(e, 500));
+        }
+    }
 
     private void AddMeta(IElement e)
     {

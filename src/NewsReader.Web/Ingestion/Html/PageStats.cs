@@ -163,7 +163,8 @@ public sealed class PageStats
         var articleLike = s.ParagraphText >= 400 && s.LinkDensity < 0.3;
         if ((hint & Hint.Strong) != 0)
         {
-            return !(s.ParagraphText >= 1500 && s.LinkDensity < 0.2);
+            // "story-sidebar" is furniture; "article story-meta" wrapping the whole story is not.
+            return (hint & Hint.Content) != 0 || tag == "article" ? !articleLike : !(s.ParagraphText >= 1500 && s.LinkDensity < 0.2);
         }
 
         if (FurnitureTags.Contains(tag) || (hint & Hint.Weak) != 0)

@@ -24,6 +24,31 @@ public static class Titles
         return title;
     }
 
+    /// <summary>
+    /// Splits "Site: Headline" or "Headline - Site" where one side is a heading on the page: that side is the title,
+    /// the other the site. Null when no side matches a heading.
+    /// </summary>
+    public static (string Title, string Site)? SplitOnHeading(string title, IEnumerable<string> headings)
+    {
+        var keys = headings.Select(Key).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
+        foreach (var sep in PipeSeparators.Concat(DashSeparators).Append(": "))
+        {
+            var i = title.IndexOf(sep, StringComparison.Ordinal);
+            var last = title.LastIndexOf(sep, StringComparison.Ordinal);
+            if (i > 0 && keys.Contains(Key(title[(i + sep.Length)..])))
+            {
+                return (title[(i + sep.Length)..].Trim(), title[..i].Trim());
+            }
+
+            if (last > 0 && keys.Contains(Key(title[..last])))
+            {
+                return (title[..last].Trim(), title[(last + sep.Length)..].Trim());
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The part after the last " | " of a title, when it looks like a site name; null otherwise.</summary>
     public static string? SiteSuffix(string? title)
     {
