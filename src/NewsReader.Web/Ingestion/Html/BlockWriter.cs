@@ -23,6 +23,9 @@ public sealed class BlockWriter(PageStats stats, Uri? baseUri)
 {
     private const int MaxDroppedLength = 200;
 
+    // Quotes and lists nested deeper than this are written flat: Markdown nested thousands deep would not render.
+    private const int MaxNesting = 6;
+
     private readonly List<ArticleBlock> _blocks = [];
     private readonly List<string> _dropped = [];
     private readonly StringBuilder _plain = new();
@@ -58,6 +61,8 @@ public sealed class BlockWriter(PageStats stats, Uri? baseUri)
 
         public int Next { get; set; } = next;
     }
+
+    private const string Nested = "nested";
 
     private readonly record struct Step(INode Node, bool Exit, int Mark, string Marker, int Generation = 0);
 
@@ -99,11 +104,12 @@ public sealed class BlockWriter(PageStats stats, Uri? baseUri)
                 continue;
             }
 
-            for (var child = element.LastChild; child is not null; child = child.PreviousSibling)
+            var children = element.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
             {
-                if (child is IText or IElement)
+                if (children[i] is IText or IElement)
                 {
-                    stack.Push(new Step(child, false, 0, ""));
+                    stack.Push(new Step(children[i], false, 0, ""));
                 }
             }
         }
@@ -156,20 +162,20 @@ public sealed class BlockWriter(PageStats stats, Uri? baseUri)
                 _headingLevel = tag[1] - '0';
                 stack.Push(new Step(e, true, 0, ""));
                 return true;
-            case "ul" or "ol":
+            case "ul" or "ol" when _lists.Count < MaxNesting:
                 Flush();
                 _lists.Push(new ListState(tag == "ol", int.TryParse(e.GetAttribute("start"), out var start) ? start : 1));
-                stack.Push(new Step(e, true, 0, ""));
+                stack.Push(new Step(e, true, 0, Nested));
                 return true;
-            case "li":
+            case "li" when _containers.Count < MaxNesting:
                 Flush();
                 _containers.Add(new Container(ListMarker(), quote: false));
-                stack.Push(new Step(e, true, 0, ""));
+                stack.Push(new Step(e, true, 0, Nested));
                 return true;
-            case "blockquote":
+            case "blockquote" when _containers.Count < MaxNesting:
                 Flush();
                 _containers.Add(new Container("> ", quote: true));
-                stack.Push(new Step(e, true, 0, ""));
+                stack.Push(new Step(e, true, 0, Nested));
                 return true;
             case "a" when _inLink == 0 && !s.HasBlockChild && SafeHref(e) is { } href:
                 _inLink++;
@@ -196,11 +202,11 @@ public sealed class BlockWriter(PageStats stats, Uri? baseUri)
     {
         switch (e.LocalName)
         {
-            case "ul" or "ol":
+            case "ul" or "ol" when step.Marker == Nested:
                 Flush();
                 _lists.Pop();
                 return;
-            case "li" or "blockquote":
+            case "li" or "blockquote" when step.Marker == Nested:
                 Flush();
                 _containers.RemoveAt(_containers.Count - 1);
                 return;

@@ -12,6 +12,7 @@ public static class ContentFinder
     private const int MinParagraph = 25;
     private const int AncestorLevels = 3;
     private const int MinAlternatives = 3;
+    private const int MaxClimb = 25;
 
     public static IReadOnlyList<IElement> Find(IElement body, PageStats stats)
     {
@@ -52,7 +53,7 @@ public static class ContentFinder
         top = CommonAncestorOfAlternatives(top, final, body);
 
         // A wrapper holding only the winner says nothing more; its parent's other children are the siblings to weigh.
-        while (top.ParentElement is { } parent && parent != body && parent.Children.Length == 1)
+        for (var level = 0; level < MaxClimb && top.ParentElement is { } parent && parent != body && parent.ChildElementCount == 1; level++)
         {
             top = parent;
         }
@@ -94,12 +95,22 @@ public static class ContentFinder
             return top;
         }
 
-        for (var ancestor = top.ParentElement; ancestor is not null && ancestor != body; ancestor = ancestor.ParentElement)
+        var counts = new Dictionary<IElement, int>(ReferenceEqualityComparer.Instance);
+        foreach (var alternative in alternatives)
         {
-            var contained = alternatives.Count(a => ancestor.Contains(a));
-            if (contained >= MinAlternatives)
+            var ancestor = alternative.ParentElement;
+            for (var level = 0; level < MaxClimb && ancestor is not null; level++, ancestor = ancestor.ParentElement)
             {
-                return ancestor;
+                counts[ancestor] = counts.GetValueOrDefault(ancestor) + 1;
+            }
+        }
+
+        var candidate = top.ParentElement;
+        for (var level = 0; level < MaxClimb && candidate is not null && candidate != body; level++, candidate = candidate.ParentElement)
+        {
+            if (counts.GetValueOrDefault(candidate) >= MinAlternatives)
+            {
+                return candidate;
             }
         }
 

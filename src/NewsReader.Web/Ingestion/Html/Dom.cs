@@ -58,9 +58,10 @@ public static class Dom
                 continue;
             }
 
-            for (var child = current.LastChild; child is not null; child = child.PreviousSibling)
+            var children = current.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
             {
-                stack.Push(child);
+                stack.Push(children[i]);
             }
         }
     }
@@ -78,9 +79,11 @@ public static class Dom
                 yield return e;
             }
 
-            for (var child = current.LastChild; child is not null; child = child.PreviousSibling)
+            // AngleSharp finds a node's siblings by searching its parent's list: index the list instead.
+            var children = current.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
             {
-                if (child is IElement)
+                if (children[i] is IElement child)
                 {
                     stack.Push(child);
                 }

@@ -37,6 +37,12 @@ public sealed class HtmlArticleParser : IArticleParser
             warnings.Add(decodeWarning);
         }
 
+        var depth = NestingGuard.EstimateDepth(html);
+        if (depth > NestingGuard.MaxDepth)
+        {
+            throw new ArticleRejectedException($"The page nests elements about {depth:N0} deep, over the {NestingGuard.MaxDepth:N0} limit; it is not a readable article.");
+        }
+
         using var document = new HtmlParser(Options).ParseDocument(html);
         var meta = HtmlMetadata.From(PageSignals.Gather(document), warnings);
         if (document.Body is not { } body)

@@ -74,7 +74,10 @@ public sealed class PageStats
 
         public int ParagraphMark { get; } = paragraphMark;
 
-        public INode? Next { get; set; } = element.FirstChild;
+        // AngleSharp finds a node's next sibling by searching its parent's list: walk the list by index instead.
+        public INodeList Children { get; } = element.ChildNodes;
+
+        public int Next { get; set; }
     }
 
     private void Walk(IElement root)
@@ -84,10 +87,9 @@ public sealed class PageStats
         while (stack.Count > 0)
         {
             var frame = stack.Peek();
-            var child = frame.Next;
-            if (child is not null)
+            if (frame.Next < frame.Children.Length)
             {
-                frame.Next = child.NextSibling;
+                var child = frame.Children[frame.Next++];
                 if (child is IText text)
                 {
                     Count(text.Data, frame.Stats);

@@ -17,7 +17,18 @@ public static class MarkdownBlocks
         .DisableHtml()
         .Build();
 
-    public static MarkdownDocument Parse(string markdown) => Markdig.Markdown.Parse(markdown, Pipeline);
+    /// <exception cref="ArticleRejectedException">Markdig refuses input nested past its depth limit.</exception>
+    public static MarkdownDocument Parse(string markdown)
+    {
+        try
+        {
+            return Markdig.Markdown.Parse(markdown, Pipeline);
+        }
+        catch (ArgumentException e) when (e.Message.Contains("nested", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArticleRejectedException("Markdown is nested too deeply to read safely.");
+        }
+    }
 
     public static HeadingBlock? LeadingHeading(MarkdownDocument document) =>
         document.FirstOrDefault(b => b is not LinkReferenceDefinitionGroup) as HeadingBlock;
