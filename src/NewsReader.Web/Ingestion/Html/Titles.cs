@@ -112,7 +112,7 @@ public static class Titles
             return false;
         }
 
-        if (site is not null && (key == Key(site) || key == Key(site).Replace("the", "", StringComparison.Ordinal)))
+        if (site is not null && WithoutThe(key) == WithoutThe(Key(site)))
         {
             return true;
         }
@@ -129,6 +129,8 @@ public static class Titles
 
     private static string Key(string s) =>
         new(s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+
+    private static string WithoutThe(string key) => key.StartsWith("the", StringComparison.Ordinal) && key.Length > 6 ? key[3..] : key;
 
     private static int WordCount(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
