@@ -251,8 +251,9 @@ public sealed class BlockWriter(PageStats stats, Uri? baseUri)
             return null;
         }
 
+        // On Unix "/page" parses as an absolute file: URI, so a leading slash always means relative to the page.
         Uri? uri;
-        if (!Uri.TryCreate(href, UriKind.Absolute, out uri) && (baseUri is null || !Uri.TryCreate(baseUri, href, out uri)))
+        if ((href.StartsWith('/') || !Uri.TryCreate(href, UriKind.Absolute, out uri)) && (baseUri is null || !Uri.TryCreate(baseUri, href, out uri)))
         {
             return null;
         }
