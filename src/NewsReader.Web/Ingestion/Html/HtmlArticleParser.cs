@@ -9,7 +9,7 @@ namespace NewsReader.Ingestion.Html;
 /// </summary>
 public sealed class HtmlArticleParser : IArticleParser
 {
-    private static readonly HtmlParserOptions Options = new() { IsScripting = false, IsKeepingSourceReferences = false };
+    private static readonly HtmlParserOptions Options = new() { IsScripting = false, IsKeepingSourceReferences = false, DisableElementPositionTracking = true, SkipComments = true };
 
     public string Format => "html";
 
