@@ -13,6 +13,7 @@ public static class ContentFinder
     private const int AncestorLevels = 3;
     private const int MinAlternatives = 3;
     private const int MaxClimb = 25;
+    private const int MinSiblingText = 80;
 
     public static IReadOnlyList<IElement> Find(IElement body, PageStats stats)
     {
@@ -146,8 +147,9 @@ public static class ContentFinder
             {
                 kept.Add(sibling);
             }
-            else if (PageStats.IsParagraph(sibling, s) && ReadsLikeText(sibling, s))
+            else if (PageStats.IsParagraph(sibling, s) ? ReadsLikeText(sibling, s) : s.Text >= MinSiblingText && s.LinkDensity < 0.1)
             {
+                // A list of key points or a block of plain text beside the body is part of it; link rails are not.
                 kept.Add(sibling);
             }
         }

@@ -71,6 +71,13 @@ public sealed record HtmlMetadata
             authors = AuthorNames.Clean(byline.Authors, site);
         }
 
+        // A dateline often carries the byline too: "By Ruth Adair · 3 July 2025".
+        if (authors.Count == 0 && page.DateTexts.FirstOrDefault(t => t.StartsWith("by ", StringComparison.OrdinalIgnoreCase)) is { } dateline
+            && Bylines.Parse(dateline, site) is { } fromDateline)
+        {
+            authors = AuthorNames.Clean(fromDateline.Authors, site);
+        }
+
         var published = FirstDate(
             [ld?.Published, page.FirstMeta("article:published_time", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date",
                 "dcterms.date", "dcterms.created", "citation_publication_date", "citation_date", "og:published_time", "article.published",
@@ -85,7 +92,7 @@ public sealed record HtmlMetadata
             Title = title,
             Site = site,
             Authors = authors,
-            Bureau = byline?.Bureau,
+            Bureau = string.IsNullOrWhiteSpace(byline?.Bureau) ? null : byline.Bureau,
             Published = published,
             Updated = updated,
             CanonicalUrl = canonical,

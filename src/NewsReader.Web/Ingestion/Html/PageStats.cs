@@ -18,6 +18,9 @@ public sealed class ElementStats
 
     public bool HasBlockChild { get; set; }
 
+    /// <summary>Form controls under the element (counted though they are skipped): a small box with one is a sign-up form.</summary>
+    public int Controls { get; set; }
+
     public bool Removed { get; set; }
 
     public Hint Hint { get; set; }
@@ -31,6 +34,8 @@ public sealed class ElementStats
 /// </summary>
 public sealed class PageStats
 {
+    private const int MaxFormBoxText = 300;
+
     private static readonly HashSet<string> SkippedTags = new(StringComparer.Ordinal)
     {
         "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "button", "input", "select",
@@ -104,6 +109,10 @@ public sealed class PageStats
                     if (IsSkipped(element))
                     {
                         _stats[element] = new ElementStats { Removed = true };
+                        if (element.LocalName is "form" or "input" or "button" or "select" or "textarea")
+                        {
+                            frame.Stats.Controls++;
+                        }
                     }
                     else
                     {
@@ -116,6 +125,12 @@ public sealed class PageStats
 
             stack.Pop();
             Close(frame);
+            if (stack.Count > 0)
+            {
+                // Controls count even inside removed furniture: a sign-up box's form is itself furniture.
+                stack.Peek().Stats.Controls += frame.Stats.Controls;
+            }
+
             if (stack.Count > 0 && !frame.Stats.Removed)
             {
                 var parent = stack.Peek().Stats;
@@ -163,6 +178,13 @@ public sealed class PageStats
         }
 
         var articleLike = s.ParagraphText >= 400 && s.LinkDensity < 0.3;
+
+        // A small box holding a form or button: newsletter sign-up, follow or donate prompt, comment form.
+        if (s.Controls > 0 && s.Text < MaxFormBoxText && (hint & Hint.Content) == 0 && tag is "div" or "section" or "aside" or "figure" or "p")
+        {
+            return true;
+        }
+
         if ((hint & Hint.Strong) != 0)
         {
             // "story-sidebar" is furniture; "article story-meta" wrapping the whole story is not.
