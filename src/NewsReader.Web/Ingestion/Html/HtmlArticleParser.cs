@@ -16,7 +16,7 @@ public sealed class HtmlArticleParser : IArticleParser
     public string Version => "html/1";
 
     public bool CanParse(string path) =>
-        Path.GetExtension(path).ToLowerInvariant() is ".html" or ".htm" or ".xhtml";
+        Path.GetExtension(path).ToLowerInvariant() is ".html" or ".htm";
 
     public ParsedArticle Parse(ReadOnlySpan<byte> content, string path)
     {

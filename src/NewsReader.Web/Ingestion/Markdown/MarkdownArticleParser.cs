@@ -16,7 +16,7 @@ public sealed class MarkdownArticleParser : IArticleParser
     public string Version => "markdown/1";
 
     public bool CanParse(string path) =>
-        Path.GetExtension(path).ToLowerInvariant() is ".md" or ".markdown";
+        Path.GetExtension(path).ToLowerInvariant() is ".md";
 
     public ParsedArticle Parse(ReadOnlySpan<byte> content, string path)
     {
