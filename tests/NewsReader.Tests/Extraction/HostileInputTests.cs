@@ -123,6 +123,21 @@ public sealed class HostileInputTests
         Assert.Contains(result.Article.Warnings, w => w.StartsWith("The front matter is not valid YAML", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("[", 20_000)]
+    [InlineData("- ", 2_000)]
+    public void Front_matter_nested_thousands_deep_is_ignored_with_a_warning(string level, int repeat)
+    {
+        var nested = level == "[" ? "tags: " + new string('[', repeat) : string.Concat(Enumerable.Range(0, repeat).Select(i => new string(' ', i) + "- \n"));
+        var md = "---\n" + nested + "\n---\n# Harbour reopens\n\nThe harbour reopened on Monday after a week of storm repairs to the outer wall.\n";
+
+        var result = Registry.Parse("deep-front.md", Encoding.UTF8.GetBytes(md));
+
+        Assert.Null(result.Error);
+        Assert.Equal("Harbour reopens", result.Article!.Title);
+        Assert.Contains("The front matter nests deeper than 64 levels; it was ignored.", result.Article.Warnings);
+    }
+
     [Fact]
     public void Deeply_nested_markdown_quotes_do_not_crash_parsing_or_rendering()
     {

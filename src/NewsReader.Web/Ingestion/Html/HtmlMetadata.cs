@@ -106,7 +106,7 @@ public sealed record HtmlMetadata
         Authors = Authors.Count > 0 ? Authors : AuthorNames.Clean(byline.Authors, Site),
         Published = Published ?? byline.Published,
         Updated = Updated ?? byline.Updated,
-        Bureau = Bureau ?? byline.Bureau,
+        Bureau = Bureau ?? (string.IsNullOrWhiteSpace(byline.Bureau) ? null : byline.Bureau),
     };
 
     private static string? ChooseTitle(PageSignals page, JsonLdArticle? ld, string? site, string? host)

@@ -42,6 +42,12 @@ public sealed record FrontMatter
         var (yamlEnd, bodyStart) = end.Value;
         var yaml = text[(text.IndexOf('\n') + 1)..yamlEnd];
         var body = text[bodyStart..];
+        if (TooDeep(yaml))
+        {
+            warnings.Add($"The front matter nests deeper than {MaxNesting} levels; it was ignored.");
+            return (None, body);
+        }
+
         try
         {
             var stream = new YamlStream();
@@ -64,6 +70,49 @@ public sealed record FrontMatter
             warnings.Add($"The front matter is not valid YAML ({e.Start.Line}:{e.Start.Column}: {e.Message}); it was ignored.");
             return (None, body);
         }
+    }
+
+    private const int MaxNesting = 64;
+    private const int MaxIndent = 256;
+
+    // The YAML object model is built recursively: a front matter nested thousands deep could overflow the stack.
+    // Article metadata is a flat list of fields, so anything deeper than a few levels is refused before parsing.
+    private static bool TooDeep(string yaml)
+    {
+        var depth = 0;
+        var indent = 0;
+        var atLineStart = true;
+        foreach (var c in yaml)
+        {
+            switch (c)
+            {
+                case '[' or '{':
+                    if (++depth > MaxNesting)
+                    {
+                        return true;
+                    }
+
+                    break;
+                case ']' or '}':
+                    depth = Math.Max(0, depth - 1);
+                    break;
+                case '\n':
+                    atLineStart = true;
+                    indent = 0;
+                    continue;
+                case ' ' or '-' when atLineStart:
+                    if (++indent > MaxIndent)
+                    {
+                        return true;
+                    }
+
+                    continue;
+            }
+
+            atLineStart = false;
+        }
+
+        return false;
     }
 
     private static (int YamlEnd, int BodyStart)? FindClosing(string text)
