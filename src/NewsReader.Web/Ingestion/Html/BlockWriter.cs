@@ -347,7 +347,10 @@ public sealed class BlockWriter(PageStats stats, Uri? baseUri)
     {
         if (_run.Length > 0)
         {
-            _md.Append(MarkdownText.Escape(_run.ToString()));
+            // Escape treats its text as a block and may trim leading spaces; a run inside a line keeps its space.
+            var run = _run.ToString();
+            var spaces = run.Length - run.TrimStart(' ').Length;
+            _md.Append(' ', spaces).Append(MarkdownText.Escape(run[spaces..]));
             _run.Clear();
         }
     }
