@@ -1,3 +1,5 @@
+using NewsReader.Ingestion.Html;
+using NewsReader.Ingestion.Markdown;
 using NewsReader.Ingestion.Text;
 
 namespace NewsReader.Ingestion;
@@ -9,6 +11,8 @@ public static class IngestionExtensions
     {
         // Order matters only when two parsers claim one extension: the first wins.
         builder.Services.AddSingleton<IArticleParser, TextArticleParser>();
+        builder.Services.AddSingleton<IArticleParser, HtmlArticleParser>();
+        builder.Services.AddSingleton<IArticleParser, MarkdownArticleParser>();
         builder.Services.AddSingleton<ParserRegistry>();
         builder.Services.AddSingleton<IngestionStore>();
         builder.Services.AddSingleton<Ingester>();

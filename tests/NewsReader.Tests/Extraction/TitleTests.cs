@@ -1,0 +1,35 @@
+using NewsReader.Ingestion.Html;
+
+namespace NewsReader.Tests.Extraction;
+
+public sealed class TitleTests
+{
+    [Theory]
+    [InlineData("Ferry terminal to be rebuilt | Port Courier", "Port Courier", null, "Ferry terminal to be rebuilt")]
+    [InlineData("Ferry terminal to be rebuilt - Port Courier", "Port Courier", null, "Ferry terminal to be rebuilt")]
+    [InlineData("Ferry terminal to be rebuilt – The Port Courier", "Port Courier", null, "Ferry terminal to be rebuilt")]
+    [InlineData("Ferry terminal to be rebuilt | World news | Port Courier", "Port Courier", null, "Ferry terminal to be rebuilt")]
+    [InlineData("Ferry terminal to be rebuilt — portcourier.com", null, "www.portcourier.com", "Ferry terminal to be rebuilt")]
+    [InlineData("Port Courier: Ferry terminal to be rebuilt", "Port Courier", null, "Ferry terminal to be rebuilt")]
+    [InlineData("Ukraine war - live: talks resume in Geneva", "Port Courier", null, "Ukraine war - live: talks resume in Geneva")]
+    [InlineData("Rock - paper - scissors championship returns", null, null, "Rock - paper - scissors championship returns")]
+    [InlineData("Tom &amp; Jerry return to cinemas", null, null, "Tom & Jerry return to cinemas")]
+    public void Site_suffixes_and_prefixes_are_removed_and_real_dashes_kept(string title, string? site, string? host, string expected) =>
+        Assert.Equal(expected, Titles.Clean(title, site, host));
+
+    [Fact]
+    public void A_title_is_split_where_a_heading_on_the_page_matches()
+    {
+        Assert.Equal(("Volunteers restore a lighthouse", "Coastal Blog"), Titles.SplitOnHeading("Coastal Blog: Volunteers restore a lighthouse", ["Coastal Blog", "Volunteers restore a lighthouse"]));
+        Assert.Null(Titles.SplitOnHeading("Coastal Blog: Volunteers restore a lighthouse", ["Something else"]));
+    }
+
+    [Fact]
+    public void A_json_ld_headline_cut_short_gives_way_to_the_full_title()
+    {
+        var ld = """<script type="application/ld+json">{"@type":"NewsArticle","headline":"Bridge opens to traffic as island residents mark the end of…"}</script>""";
+        var a = HtmlPages.Parse(ld + """<meta property="og:title" content="Bridge opens to traffic as island residents mark the end of ferry-only travel">""");
+
+        Assert.Equal("Bridge opens to traffic as island residents mark the end of ferry-only travel", a.Title);
+    }
+}
