@@ -1,6 +1,7 @@
 using NewsReader.Articles;
 using NewsReader.Cli;
 using NewsReader.Ingestion;
+using NewsReader.Performance;
 using NewsReader.Store;
 
 if (CommandLine.IsVerb(args))
@@ -14,8 +15,10 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddStore();          // SQLite, migrations at start-up
 builder.AddIngestion();      // parsers and the seeds watcher
 builder.AddReader();         // article and source pages
+builder.AddPerformance();    // compression, output cache of reading pages, ETag/304
 
 var app = builder.Build();
+app.UsePerformance();         // before the pages: wraps them
 app.MapReader();
 
 await app.RunAsync();
