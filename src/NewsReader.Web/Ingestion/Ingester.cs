@@ -23,7 +23,7 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
         await using var c = await db.OpenAsync(ct);
         var known = await store.KnownFilesAsync(c, ct);
         var outcomes = new List<IngestionOutcome>(files.Count);
-        // Reading, hashing and parsing need no database, so they run ahead on the other cores while this thread stores,
+        // Reading, hashing, parsing and rendering need no database, so they run ahead on the other cores while this thread stores,
         // in file order. The window bounds how many parsed files wait in memory.
         var window = new Queue<Task<PreparedFile>>();
         var next = 0;
@@ -105,9 +105,18 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
             }
 
             var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-            return known is not null && known.Sha256 == sha
-                ? prepared with { Sha = sha }
-                : prepared with { Sha = sha, Size = bytes.LongLength, Parsed = parsers.Parse(path, bytes) };
+            if (known is not null && known.Sha256 == sha)
+            {
+                return prepared with { Sha = sha };
+            }
+
+            var parsed = parsers.Parse(path, bytes);
+            if (parsed.Article is { } article)
+            {
+                PreRenderedBodies.RenderAhead(article);
+            }
+
+            return prepared with { Sha = sha, Size = bytes.LongLength, Parsed = parsed };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

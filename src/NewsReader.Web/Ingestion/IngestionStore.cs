@@ -234,7 +234,7 @@ public sealed class IngestionStore
     private static object RevisionRow(long articleId, long sourceId, string status, ParsedArticle article, string bodyText, string now) => new
     {
         ArticleId = articleId, Status = status, SourceFileId = sourceId, article.Title, Byline = Bylines.Join(article.Authors),
-        article.BodyMarkdown, BodyHtml = BodyRenderer.ToHtml(article.BodyMarkdown), BodyText = bodyText, Now = now,
+        article.BodyMarkdown, BodyHtml = PreRenderedBodies.HtmlFor(article), BodyText = bodyText, Now = now,
     };
 
     private static async Task<string> FreeSlugAsync(SqliteConnection c, SqliteTransaction tx, string title)
