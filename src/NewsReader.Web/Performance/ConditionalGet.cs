@@ -10,16 +10,18 @@ public sealed class ConditionalGet(RequestDelegate next, ContentVersion version)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!ReadingPages.IsAnonymousRead(context.Request))
+        if (!ReadingPages.IsRevalidated(context.Request.Path) || !ReadingPages.IsAnonymousGet(context.Request))
         {
             await next(context);
             return;
         }
 
+        // A page with a reader's own antiforgery token may sit in that reader's browser cache, never in a shared one.
+        var cacheControl = ReadingPages.IsShared(context.Request.Path) ? "no-cache" : "private, no-cache";
         var (etag, lastModified) = await version.CurrentAsync(context.RequestAborted);
         if (IsNotModified(context.Request, etag, lastModified))
         {
-            SetValidators(context.Response, etag, lastModified);
+            SetValidators(context.Response, etag, lastModified, cacheControl);
             context.Response.StatusCode = StatusCodes.Status304NotModified;
             return;
         }
@@ -28,7 +30,7 @@ public sealed class ConditionalGet(RequestDelegate next, ContentVersion version)
         {
             if (context.Response.StatusCode == StatusCodes.Status200OK)
             {
-                SetValidators(context.Response, etag, lastModified);
+                SetValidators(context.Response, etag, lastModified, cacheControl);
             }
 
             return Task.CompletedTask;
@@ -36,11 +38,12 @@ public sealed class ConditionalGet(RequestDelegate next, ContentVersion version)
         await next(context);
     }
 
-    private static void SetValidators(HttpResponse response, string etag, DateTimeOffset lastModified)
+    private static void SetValidators(HttpResponse response, string etag, DateTimeOffset lastModified, string cacheControl)
     {
         response.Headers.ETag = etag;
         response.Headers.LastModified = HeaderUtilities.FormatDate(lastModified);
-        response.Headers.CacheControl = "no-cache";
+        response.Headers.CacheControl = cacheControl;
+        response.Headers.Pragma = default;
     }
 
     // RFC 9110 §13.2.2: If-None-Match wins; If-Modified-Since counts only without it.

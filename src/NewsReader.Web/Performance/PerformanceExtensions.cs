@@ -12,7 +12,7 @@ public static class PerformanceExtensions
     {
         builder.Services.AddResponseCompression(o =>
         {
-            // Off for HTTPS by default (BREACH: pages with antiforgery tokens); UsePerformance turns it on for reading pages only.
+            // Off for HTTPS by default (BREACH: pages with antiforgery tokens); UsePerformance turns it on for the shared reading pages.
             o.EnableForHttps = false;
             o.Providers.Add<BrotliCompressionProvider>();
             o.Providers.Add<GzipCompressionProvider>();
@@ -26,7 +26,7 @@ public static class PerformanceExtensions
             // Bounded so a crawl over 100,000 articles cannot grow the process without limit; least recently used entries go first.
             o.SizeLimit = 64 * 1024 * 1024;
             o.AddBasePolicy(b => b
-                .With(c => ReadingPages.IsAnonymousRead(c.HttpContext.Request))
+                .With(c => ReadingPages.IsSharedRead(c.HttpContext.Request))
                 .Tag(ReadingCache.Tag)
                 .Expire(TimeSpan.FromMinutes(10)));
         });
@@ -50,7 +50,7 @@ public static class PerformanceExtensions
 
     private static Task CompressReadingPagesOverHttps(HttpContext context, RequestDelegate next)
     {
-        if (context.Request.IsHttps && ReadingPages.Matches(context.Request.Path) && context.Features.Get<IHttpsCompressionFeature>() is { } feature)
+        if (context.Request.IsHttps && ReadingPages.IsShared(context.Request.Path) && context.Features.Get<IHttpsCompressionFeature>() is { } feature)
         {
             feature.Mode = HttpsCompressionMode.Compress;
         }

@@ -5,8 +5,8 @@ namespace NewsReader.Performance;
 /// <summary>
 /// With an interactive render mode configured, Blazor asks for an antiforgery token on every page it renders, and
 /// storing one sets a cookie and "Cache-Control: no-store": no reading page could then be cached or revalidated, and
-/// every first visit would differ. Reading pages post nothing, so for anonymous reads the token is made but not stored;
-/// every other request (admin pages, forms) gets the normal behaviour.
+/// every first visit would differ. Shared reading pages post nothing, so for anonymous reads of them the token is made but
+/// not stored; every other request (article pages with their report form, admin pages) gets the normal behaviour.
 /// </summary>
 public sealed class ReadingAntiforgery(IAntiforgery inner) : IAntiforgery
 {
@@ -22,7 +22,7 @@ public sealed class ReadingAntiforgery(IAntiforgery inner) : IAntiforgery
     }
 
     public AntiforgeryTokenSet GetAndStoreTokens(HttpContext httpContext) =>
-        ReadingPages.IsAnonymousRead(httpContext.Request) ? inner.GetTokens(httpContext) : inner.GetAndStoreTokens(httpContext);
+        ReadingPages.IsSharedRead(httpContext.Request) ? inner.GetTokens(httpContext) : inner.GetAndStoreTokens(httpContext);
 
     public AntiforgeryTokenSet GetTokens(HttpContext httpContext) => inner.GetTokens(httpContext);
 

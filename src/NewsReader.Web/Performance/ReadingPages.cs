@@ -3,24 +3,33 @@ using System.Text.RegularExpressions;
 namespace NewsReader.Performance;
 
 /// <summary>
-/// The anonymous, read-only pages whose HTML may be shared between readers: cached, revalidated with ETag, compressed
-/// over HTTPS. They hold no POST forms (a cached page cannot carry a reader's own antiforgery token); a page with one
-/// must live at another path, e.g. /articles/{slug}/report.
+/// The anonymous, read-only pages. Shared pages hold no POST form, so one rendering serves every reader: output-cached,
+/// no antiforgery cookie. The article page carries the readers' "Report an error" form, whose antiforgery token belongs to
+/// one reader: it is rendered per reader and only revalidated (ETag, privately). Moving that form to its own page would
+/// let the article page join the shared ones and its cache (see docs/benchmarks.md).
 /// </summary>
 public static partial class ReadingPages
 {
-    public static bool Matches(PathString path) => path.Value is { } p && ReadingPath().IsMatch(p);
+    /// <summary>Read-only pages one rendering of which serves every anonymous reader.</summary>
+    public static bool IsShared(PathString path) => path.Value is { } p && SharedPath().IsMatch(p);
+
+    /// <summary>Reading pages whose copies readers revalidate with ETag/Last-Modified (shared ones plus article pages).</summary>
+    public static bool IsRevalidated(PathString path) => IsShared(path) || (path.Value is { } p && ArticlePath().IsMatch(p));
 
     /// <summary>
-    /// A GET for a reading page from a reader who is not signed in: no Authorization header and no cookie other than the
-    /// antiforgery one. A signed-in editor's pages differ (links to admin actions) and never come from, or go into, the cache.
+    /// A GET from a reader who is not signed in: no Authorization header and no cookie other than the antiforgery one.
+    /// A signed-in editor's pages differ (links to admin actions) and never come from, or go into, the cache.
     /// </summary>
-    public static bool IsAnonymousRead(HttpRequest request) =>
+    public static bool IsAnonymousGet(HttpRequest request) =>
         (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
         && request.Headers.Authorization.Count == 0
-        && request.Cookies.Keys.All(name => name.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal))
-        && Matches(request.Path);
+        && request.Cookies.Keys.All(name => name.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
 
-    [GeneratedRegex("""^/(?:|articles/[^/]+(?:/source)?|sources(?:/[^/]+)?|search|corrections)/?$""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex ReadingPath();
+    public static bool IsSharedRead(HttpRequest request) => IsShared(request.Path) && IsAnonymousGet(request);
+
+    [GeneratedRegex("""^/(?:|articles/[^/]+/source|sources(?:/[^/]+)?|search|corrections)/?$""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SharedPath();
+
+    [GeneratedRegex("""^/articles/[^/]+/?$""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ArticlePath();
 }

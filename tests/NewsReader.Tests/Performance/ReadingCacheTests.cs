@@ -54,6 +54,17 @@ public sealed class ReadingCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ArticlePage_KeepsTheReadersOwnAntiforgeryCookie_AndIsCachedPrivatelyOnly()
+    {
+        // The article page carries a form for readers (report an error): its token must match the reader's cookie.
+        var response = await _app.CreateClient().GetAsync($"/articles/{Seeds.SeedSlug}");
+
+        Assert.True(response.Headers.Contains("Set-Cookie"), "the reader gets the antiforgery cookie the page's token belongs to");
+        Assert.True(response.Headers.CacheControl?.Private, "no shared cache may keep a page holding one reader's token");
+        Assert.True(response.Headers.CacheControl?.NoCache);
+    }
+
+    [Fact]
     public async Task NewIngestion_ShowsOnListAtOnce_AndChangesTheETag()
     {
         var client = _app.CreateClient();
