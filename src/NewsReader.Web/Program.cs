@@ -5,6 +5,7 @@ using NewsReader.Cli;
 using NewsReader.Corrections;
 using NewsReader.Feeds;
 using NewsReader.Ingestion;
+using NewsReader.Performance;
 using NewsReader.Search;
 using NewsReader.Seo;
 using NewsReader.Store;
@@ -20,6 +21,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddStore();          // SQLite, migrations at start-up
 builder.AddIngestion();      // parsers and the seeds watcher
 builder.AddReader();         // article and source pages
+builder.AddPerformance();    // compression, output cache of reading pages, ETag/304
 builder.AddSearch();         // keyword search over the full-text index
 builder.AddAdmin();          // accounts, login, audit log
 builder.AddCorrections();    // corrections, error reports, revisions under review
@@ -28,6 +30,7 @@ builder.AddFeeds();          // Atom and RSS feeds
 builder.AddSeo();            // sitemap and robots.txt
 
 var app = builder.Build();
+app.UsePerformance();        // before the pages: wraps them
 app.MapReader();
 app.MapSearch();
 app.MapAdmin();

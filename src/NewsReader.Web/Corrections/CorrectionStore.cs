@@ -2,12 +2,13 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using NewsReader.Admin;
 using NewsReader.Articles;
+using NewsReader.Performance;
 using NewsReader.Store;
 
 namespace NewsReader.Corrections;
 
 /// <summary>Files, edits and withdraws corrections, and amends the article text as a new revision. Nothing is ever deleted.</summary>
-public sealed class CorrectionStore(Db db, AuditLog audit, TimeProvider time)
+public sealed class CorrectionStore(Db db, AuditLog audit, ReadingCache cache, TimeProvider time)
 {
     public const int PageSize = 25;
 
@@ -159,6 +160,7 @@ public sealed class CorrectionStore(Db db, AuditLog audit, TimeProvider time)
             articleId, kind = draft.Kind.ToDb(), note, html = BodyRenderer.ToHtml(note), revisionId, previousId = amend ? live.Id : (long?)null, now, user,
         }, tx);
         await tx.CommitAsync(ct);
+        await cache.InvalidateAsync(ct);
         await audit.WriteAsync(user, $"published {draft.Kind.Label().ToLowerInvariant()} #{id}", amend ? $"amended text: revision {live.Number} → new revision" : "note only", articleId, ct);
         return new WriteResult(id, []);
     }
@@ -184,6 +186,7 @@ public sealed class CorrectionStore(Db db, AuditLog audit, TimeProvider time)
         await c.ExecuteAsync(InsertEditSql, new { id, now, user, kind = current.Kind, note = current.NoteMarkdown }, tx);
         await c.ExecuteAsync(UpdateSql, new { id, kind = kind.ToDb(), note, html = BodyRenderer.ToHtml(note), now, user }, tx);
         await tx.CommitAsync(ct);
+        await cache.InvalidateAsync(ct);
         await audit.WriteAsync(user, $"edited correction #{id}", $"was {current.KindValue.Label()}: {Shorten(current.NoteMarkdown)}", current.ArticleId, ct);
         return new WriteResult(id, []);
     }
@@ -204,6 +207,7 @@ public sealed class CorrectionStore(Db db, AuditLog audit, TimeProvider time)
 
         await using var c = await db.OpenAsync(ct);
         await c.ExecuteAsync(new CommandDefinition(WithdrawSql, new { id, now = Clock.Iso(time.GetUtcNow()), user, reason = reason.Trim() }, cancellationToken: ct));
+        await cache.InvalidateAsync(ct);
         await audit.WriteAsync(user, $"withdrew correction #{id}", reason.Trim(), current.ArticleId, ct);
         return new WriteResult(id, []);
     }

@@ -18,7 +18,7 @@ public static class ReportErrorEndpoint
         // One shared filter instance: AddEndpointFilter<T>() would build a new one, with a fresh limiter, per request.
         app.MapPost("/articles/{slug}/report-error", ReportAsync).AddEndpointFilter(app.ServiceProvider.GetRequiredService<ReportRateLimit>());
 
-    // [FromForm] makes the antiforgery token required; the article page's form carries it.
+    // [FromForm] makes the antiforgery token required; the report page's form carries it.
     private static async Task<IResult> ReportAsync(string slug, [FromForm] ReportErrorForm form, ArticleStore articles, ErrorReportStore reports, CancellationToken ct)
     {
         var article = await articles.FindBySlugAsync(slug, ct);
@@ -27,10 +27,10 @@ public static class ReportErrorEndpoint
             return Results.NotFound();
         }
 
-        var back = $"/articles/{Uri.EscapeDataString(article.Slug)}";
+        var back = $"/articles/{Uri.EscapeDataString(article.Slug)}/report";
         if (ErrorReportStore.Check(form.Passage, form.Problem, form.Name, form.Email).Count > 0)
         {
-            // A code, not the message: a crafted link must not put arbitrary text on the article page.
+            // A code, not the message: a crafted link must not put arbitrary text on the report page.
             return Results.Redirect($"{back}?report=invalid#report-error");
         }
 

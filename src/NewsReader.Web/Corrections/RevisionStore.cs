@@ -1,12 +1,13 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using NewsReader.Admin;
+using NewsReader.Performance;
 using NewsReader.Store;
 
 namespace NewsReader.Corrections;
 
 /// <summary>An article's published texts in order, and the pending texts from re-ingest that wait for an editor.</summary>
-public sealed class RevisionStore(Db db, AuditLog audit)
+public sealed class RevisionStore(Db db, AuditLog audit, ReadingCache cache)
 {
     // Pending and dismissed texts were never shown to readers, so the public history leaves them out.
     private const string HistorySql = CorrectionStore.RevisionSelect + """
@@ -68,6 +69,7 @@ public sealed class RevisionStore(Db db, AuditLog audit)
         await c.ExecuteAsync(PromoteSql, new { id = revisionId }, tx);
         await c.ExecuteAsync(CorrectionStore.PointArticleSql, ArticlePlainText.ArticleRow(pending.ArticleId, revisionId, pending.Title, pending.BodyText), tx);
         await tx.CommitAsync(ct);
+        await cache.InvalidateAsync(ct);
         await audit.WriteAsync(user, "accepted re-ingested text", $"revision {pending.Number} replaces revision {live.Number}", pending.ArticleId, ct);
         return new WriteResult(revisionId, []);
     }

@@ -26,9 +26,20 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
         await using var c = await db.OpenAsync(ct);
         var known = await store.KnownFilesAsync(c, ct);
         var outcomes = new List<IngestionOutcome>(files.Count);
-        foreach (var path in files)
+        // Reading, hashing, parsing and rendering need no database, so they run ahead on the other cores while this thread stores,
+        // in file order. The window bounds how many parsed files wait in memory.
+        var window = new Queue<Task<PreparedFile>>();
+        var next = 0;
+        while (next < files.Count || window.Count > 0)
         {
-            outcomes.Add(await IngestAsync(c, path, known.GetValueOrDefault(path), ct));
+            while (next < files.Count && window.Count < PrepareAhead)
+            {
+                var path = files[next++];
+                var knownFile = known.GetValueOrDefault(path);
+                window.Enqueue(Task.Run(() => PrepareAsync(path, knownFile, ct), ct));
+            }
+
+            outcomes.Add(await StoreAsync(c, await window.Dequeue(), ct));
         }
 
         var present = files.ToHashSet(StringComparer.Ordinal);
@@ -45,7 +56,7 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
         path = Path.GetFullPath(path);
         await using var c = await db.OpenAsync(ct);
         var known = (await store.KnownFilesAsync(c, ct)).GetValueOrDefault(path);
-        var outcome = await IngestAsync(c, path, known, ct);
+        var outcome = await StoreAsync(c, await PrepareAsync(path, known, ct), ct);
         Announce(new IngestionSummary([outcome], 0));
         return outcome;
     }
@@ -59,14 +70,31 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
     public static bool IsHidden(string root, string path) =>
         Path.GetRelativePath(root, path).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.'));
 
-    private async Task<IngestionOutcome> IngestAsync(SqliteConnection c, string path, KnownFile? known, CancellationToken ct)
+    private static readonly int PrepareAhead = Math.Max(2, Environment.ProcessorCount * 4);
+
+    /// <summary>A file read, hashed and parsed, or the reason it could not be; no database involved.</summary>
+    private sealed record PreparedFile(string Path, KnownFile? Known, long Mtime)
+    {
+        public IngestionOutcome? Unchanged { get; init; }
+
+        public string? Unreadable { get; init; }
+
+        public string? Sha { get; init; }
+
+        public long Size { get; init; }
+
+        public ParseResult? Parsed { get; init; }
+    }
+
+    private async Task<PreparedFile> PrepareAsync(string path, KnownFile? known, CancellationToken ct)
     {
         try
         {
             var info = new FileInfo(path);
-            if (known is { Missing: false } && known.SizeBytes == info.Length && known.FileMtime == info.LastWriteTimeUtc.Ticks)
+            var prepared = new PreparedFile(path, known, info.LastWriteTimeUtc.Ticks);
+            if (known is { Missing: false } && known.SizeBytes == info.Length && known.FileMtime == prepared.Mtime)
             {
-                return new IngestionOutcome(path, IngestionResult.Unchanged);
+                return prepared with { Unchanged = new IngestionOutcome(path, IngestionResult.Unchanged) };
             }
 
             byte[] bytes;
@@ -76,27 +104,63 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
             }
             catch (ArticleRejectedException e)
             {
-                return await store.LogFailureAsync(c, path, null, e.Message, ct);
+                return prepared with { Unreadable = e.Message };
             }
 
             var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
             if (known is not null && known.Sha256 == sha)
             {
-                await store.TouchAsync(c, path, info.LastWriteTimeUtc.Ticks, ct);
-                return new IngestionOutcome(path, IngestionResult.Unchanged, known.Missing ? SourceRestored : null);
+                return prepared with { Sha = sha };
             }
 
             var parsed = parsers.Parse(path, bytes);
-            if (parsed.Article is null)
+            if (parsed.Article is { } article)
             {
-                return await store.LogFailureAsync(c, path, sha, parsed.Error ?? "Not an article.", ct);
+                PreRenderedBodies.RenderAhead(article);
             }
 
-            return await store.SaveAsync(c, new FileFacts(path, sha, bytes.LongLength, info.LastWriteTimeUtc.Ticks), parsed.Parser!, parsed.Article, ct);
+            return prepared with { Sha = sha, Size = bytes.LongLength, Parsed = parsed };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return await store.LogFailureAsync(c, path, null, $"File cannot be read: {e.Message}", ct);
+            return new PreparedFile(path, known, 0) { Unreadable = $"File cannot be read: {e.Message}" };
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // One file must never stop the rest of the folder; the error is logged with its stack for a bug report.
+            logger.LogError(e, "Preparing {Path} failed", path);
+            return new PreparedFile(path, known, 0) { Unreadable = $"Could not be ingested: {e.GetType().Name}: {e.Message}" };
+        }
+    }
+
+    private async Task<IngestionOutcome> StoreAsync(SqliteConnection c, PreparedFile file, CancellationToken ct)
+    {
+        var path = file.Path;
+        try
+        {
+            if (file.Unchanged is { } unchanged)
+            {
+                return unchanged;
+            }
+
+            if (file.Unreadable is { } reason)
+            {
+                return await store.LogFailureAsync(c, path, null, reason, ct);
+            }
+
+            if (file.Parsed is not { } parsed)
+            {
+                // Same bytes as stored, only a new modification time.
+                await store.TouchAsync(c, path, file.Mtime, ct);
+                return new IngestionOutcome(path, IngestionResult.Unchanged, file.Known?.Missing == true ? SourceRestored : null);
+            }
+
+            if (parsed.Article is null)
+            {
+                return await store.LogFailureAsync(c, path, file.Sha, parsed.Error ?? "Not an article.", ct);
+            }
+
+            return await store.SaveAsync(c, new FileFacts(path, file.Sha!, file.Size, file.Mtime), parsed.Parser!, parsed.Article, ct);
         }
         catch (SqliteException e)
         {

@@ -27,10 +27,6 @@ public sealed class IngestionStore
         SELECT path, sha256, size_bytes AS SizeBytes, file_mtime AS FileMtime, missing FROM source_files
         """;
 
-    private const string FailedShaSql = """
-        SELECT sha256 FROM ingestion_log WHERE path = @path ORDER BY id DESC LIMIT 1
-        """;
-
     private const string LastLogSql = """
         SELECT outcome, sha256, reason FROM ingestion_log WHERE path = @path ORDER BY id DESC LIMIT 1
         """;
@@ -124,10 +120,6 @@ public sealed class IngestionStore
     public async Task<Dictionary<string, KnownFile>> KnownFilesAsync(SqliteConnection c, CancellationToken ct) =>
         (await c.QueryAsync<KnownFile>(new CommandDefinition(KnownFilesSql, cancellationToken: ct)))
             .ToDictionary(f => f.Path, StringComparer.Ordinal);
-
-    /// <summary>True when the file already failed with exactly these bytes: no need to log the same failure again.</summary>
-    public async Task<bool> FailedBeforeAsync(SqliteConnection c, string path, string sha, CancellationToken ct) =>
-        await c.ExecuteScalarAsync<string?>(new CommandDefinition(FailedShaSql, new { path }, cancellationToken: ct)) == sha;
 
     /// <summary>Records that an unchanged file is (still or again) present; a file that came back gives its article its source back.</summary>
     public async Task TouchAsync(SqliteConnection c, string path, long mtime, CancellationToken ct)
@@ -280,7 +272,7 @@ public sealed class IngestionStore
     private static object RevisionRow(long articleId, long sourceId, string status, ParsedArticle article, string bodyText, string now) => new
     {
         ArticleId = articleId, Status = status, SourceFileId = sourceId, article.Title, Byline = Bylines.Join(article.Authors),
-        article.BodyMarkdown, BodyHtml = BodyRenderer.ToHtml(article.BodyMarkdown), BodyText = bodyText, Now = now,
+        article.BodyMarkdown, BodyHtml = PreRenderedBodies.HtmlFor(article), BodyText = bodyText, Now = now,
     };
 
     private static async Task<string> FreeSlugAsync(SqliteConnection c, SqliteTransaction tx, string title, string takenSql = SlugTakenSql)

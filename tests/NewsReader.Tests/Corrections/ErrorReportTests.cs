@@ -26,12 +26,21 @@ public sealed class ErrorReportTests : IAsyncLifetime
     };
 
     [Fact]
+    public async Task ArticlePage_LinksToTheReportPage_AndHoldsNoPostForm()
+    {
+        var page = await Newsroom.PageAsync(Newsroom.Browser(_app), $"/articles/{Slug}");
+
+        Assert.Equal($"/articles/{Slug}/report", page.QuerySelectorAll("main a").Single(a => a.TextContent == "Report an error in this article").GetAttribute("href"));
+        Assert.Empty(page.QuerySelectorAll("main form[method=post]"));
+    }
+
+    [Fact]
     public async Task AReadersReport_IsStored_AndEditorsTriageItToCorrected()
     {
         var reader = Newsroom.Browser(_app);
-        var sent = await Newsroom.SubmitAsync(reader, $"/articles/{Slug}", ReportForm, Report());
-        Assert.Equal($"/articles/{Slug}?report=sent#report-error", sent.Headers.Location!.OriginalString);
-        var thanks = await Newsroom.PageAsync(reader, $"/articles/{Slug}?report=sent");
+        var sent = await Newsroom.SubmitAsync(reader, $"/articles/{Slug}/report", ReportForm, Report());
+        Assert.Equal($"/articles/{Slug}/report?report=sent#report-error", sent.Headers.Location!.OriginalString);
+        var thanks = await Newsroom.PageAsync(reader, $"/articles/{Slug}/report?report=sent");
         Assert.Contains("Thank you", thanks.QuerySelector("#report-error [role=status]")!.TextContent);
 
         var editor = await Newsroom.SignedInAsync(_app, "edna", Roles.Editor);
@@ -56,8 +65,8 @@ public sealed class ErrorReportTests : IAsyncLifetime
     public async Task WithSeveralReports_EachIsTriagedOnItsOwn()
     {
         var reader = Newsroom.Browser(_app);
-        await Newsroom.SubmitAsync(reader, $"/articles/{Slug}", ReportForm, Report("first passage"));
-        await Newsroom.SubmitAsync(reader, $"/articles/{Slug}", ReportForm, Report("second passage"));
+        await Newsroom.SubmitAsync(reader, $"/articles/{Slug}/report", ReportForm, Report("first passage"));
+        await Newsroom.SubmitAsync(reader, $"/articles/{Slug}/report", ReportForm, Report("second passage"));
         var editor = await Newsroom.SignedInAsync(_app, "edna", Roles.Editor);
 
         var response = await Newsroom.SubmitAsync(editor, "/admin/reports", "section.report:nth-of-type(2) form", new() { ["NewStatus"] = "declined" }, "Save");
@@ -73,10 +82,10 @@ public sealed class ErrorReportTests : IAsyncLifetime
     {
         var reader = Newsroom.Browser(_app);
 
-        var response = await Newsroom.SubmitAsync(reader, $"/articles/{Slug}", ReportForm, Report(passage: " "));
+        var response = await Newsroom.SubmitAsync(reader, $"/articles/{Slug}/report", ReportForm, Report(passage: " "));
 
         Assert.EndsWith("?report=invalid#report-error", response.Headers.Location!.OriginalString);
-        var page = await Newsroom.PageAsync(reader, $"/articles/{Slug}?report=invalid");
+        var page = await Newsroom.PageAsync(reader, $"/articles/{Slug}/report?report=invalid");
         Assert.Contains("quote the passage", page.QuerySelector("#report-error [role=alert]")!.TextContent);
     }
 
@@ -94,10 +103,10 @@ public sealed class ErrorReportTests : IAsyncLifetime
         var reader = Newsroom.Browser(_app);
         for (var i = 0; i < 5; i++)
         {
-            Assert.Equal(HttpStatusCode.Redirect, (await Newsroom.SubmitAsync(reader, $"/articles/{Slug}", ReportForm, Report())).StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, (await Newsroom.SubmitAsync(reader, $"/articles/{Slug}/report", ReportForm, Report())).StatusCode);
         }
 
-        var sixth = await Newsroom.SubmitAsync(reader, $"/articles/{Slug}", ReportForm, Report());
+        var sixth = await Newsroom.SubmitAsync(reader, $"/articles/{Slug}/report", ReportForm, Report());
 
         Assert.Equal(HttpStatusCode.TooManyRequests, sixth.StatusCode);
         Assert.NotNull(sixth.Headers.RetryAfter);

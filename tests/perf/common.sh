@@ -1,0 +1,40 @@
+# Shared by the perf scripts: a published build of the app and the benchmark tool, under $PERF_WORK.
+set -euo pipefail
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+PERF_WORK=${PERF_WORK:-/tmp/newsreader-perf}
+APP_DIR=$PERF_WORK/app
+BENCH_DLL=$REPO/tests/NewsReader.Benchmarks/bin/Release/net10.0/NewsReader.Benchmarks.dll
+mkdir -p "$PERF_WORK"
+
+now() { date +%s.%N; }
+elapsed() { echo "$2 - $1" | bc -l | xargs printf '%.3f'; }
+
+build_app() {
+    if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f "$APP_DIR/NewsReader.Web.dll" ]; then
+        echo "# publishing the app and building the benchmark tool (Release)" >&2
+        dotnet publish "$REPO/src/NewsReader.Web" -c Release -o "$APP_DIR" --nologo -v quiet >&2
+        dotnet build "$REPO/tests/NewsReader.Benchmarks" -c Release --nologo -v quiet >&2
+    fi
+}
+
+# Uses the app's own generate-corpus verb when it has one, else the benchmark tool's generator (same text shape).
+generate_corpus() {
+    local count=$1 out=$2
+    if [ -f "$out/.count" ] && [ "$(cat "$out/.count")" = "$count" ]; then
+        echo "# reusing corpus of $count articles in $out" >&2
+        return
+    fi
+    rm -rf "$out"
+    if dotnet "$APP_DIR/NewsReader.Web.dll" help 2>/dev/null | grep -q "generate-corpus"; then
+        echo "# generating $count articles with the app's generate-corpus verb" >&2
+        dotnet "$APP_DIR/NewsReader.Web.dll" generate-corpus --count "$count" --out "$out" >&2
+    else
+        echo "# generating $count articles with tests/NewsReader.Benchmarks generate-corpus" >&2
+        dotnet "$BENCH_DLL" generate-corpus --count "$count" --out "$out" >&2
+    fi
+    echo "$count" > "$out/.count"
+}
+
+machine() {
+    echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RAM, load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
