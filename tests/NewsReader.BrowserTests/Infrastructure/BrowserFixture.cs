@@ -13,12 +13,15 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public LiveApp App { get; } = new();
 
+    public NewsroomSetup Newsroom { get; } = new();
+
     public IBrowser Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         SeedArticles.WriteInto(App.SeedsPath);
         await App.StartAsync();
+        await Newsroom.PrepareAsync(App);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

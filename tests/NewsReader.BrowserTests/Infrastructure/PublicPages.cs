@@ -12,6 +12,13 @@ public static class PublicPages
         ("/sources", 200),
         ($"/sources/{SeedArticles.SeedOutletSlug}", 200),
         ("/articles/no-such-article-here", 404),
+        ("/search?q=docks", 200),
+        ("/search", 200),
+        ("/corrections", 200),
+        ($"/articles/{NewsroomSetup.CorrectedSlug}/changes", 200),
+        ($"/articles/{SeedArticles.SeedSlug}/report", 200),
+        ("/api/docs", 200),
+        ("/admin/login", 200),
     ];
 
     public static TheoryData<string> Urls()

@@ -19,7 +19,7 @@ public sealed class NoJavaScriptTests(BrowserFixture fx)
 
         Assert.Equal(PublicPages.All.Single(p => p.Url == url).Status, response!.Status);
         Assert.False(string.IsNullOrWhiteSpace(await page.Locator("main h1").First.InnerTextAsync()), "the page has a visible heading");
-        Assert.True(await page.GetByRole(AriaRole.Search).IsVisibleAsync(), "the header search form is there");
+        Assert.True(await page.GetByRole(AriaRole.Search, new() { Name = "Site", Exact = true }).IsVisibleAsync(), "the header search form is there");
     }
 
     [Fact]
