@@ -17,8 +17,7 @@ public sealed class ApiStore(Db db)
     private const string ListSql = $"""
         SELECT a.id, a.slug, a.title, o.name AS OutletName, o.slug AS OutletSlug, a.byline, a.published_at AS PublishedAt,
                a.excerpt, a.word_count AS WordCount,
-               (EXISTS (SELECT 1 FROM article_revisions r WHERE r.article_id = a.id AND r.origin = 'correction')
-                OR EXISTS (SELECT 1 FROM corrections k WHERE k.article_id = a.id AND k.withdrawn_at IS NULL)) AS Corrected
+               {ArticleStore.CorrectedColumn}
         FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
         {Filter}
         ORDER BY a.published_at IS NULL, a.published_at DESC, a.id DESC

@@ -26,7 +26,8 @@ public static class ConditionalGet
         return IsNotModified(http.Request, etag, modified) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Bytes(body, contentType);
     }
 
-    private static bool IsNotModified(HttpRequest request, EntityTagHeaderValue etag, DateTimeOffset? modified)
+    /// <summary>Whether the client's copy is current; the reading pages' middleware asks the same question.</summary>
+    public static bool IsNotModified(HttpRequest request, EntityTagHeaderValue etag, DateTimeOffset? modified)
     {
         var headers = request.GetTypedHeaders();
         // RFC 9110 §13.2.2: If-None-Match, when present, decides alone.
@@ -39,7 +40,7 @@ public static class ConditionalGet
     }
 
     // HTTP dates have whole seconds; without truncation a copy stamped 12:00:00.5 would never count as fresh.
-    private static DateTimeOffset WholeSeconds(DateTimeOffset value) =>
+    public static DateTimeOffset WholeSeconds(DateTimeOffset value) =>
         new(value.UtcTicks - value.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
 }
 

@@ -8,12 +8,20 @@ public sealed class ArticleStore(Db db)
 {
     public const int PageSize = 25;
 
+    /// <summary>
+    /// The "Corrected" badge of list rows over <c>articles a</c>: an amended text, or a correction note not withdrawn.
+    /// Every list of articles selects it, so the badge means the same everywhere.
+    /// </summary>
+    public const string CorrectedColumn = """
+        (EXISTS (SELECT 1 FROM article_revisions r WHERE r.article_id = a.id AND r.origin = 'correction')
+         OR EXISTS (SELECT 1 FROM corrections k WHERE k.article_id = a.id AND k.withdrawn_at IS NULL)) AS Corrected
+        """;
+
     // Articles with no date sort after dated ones; id keeps the order stable inside a day.
-    private const string ListSql = """
+    private const string ListSql = $"""
         SELECT a.id, a.slug, a.title, o.name AS OutletName, o.slug AS OutletSlug, a.byline, a.published_at AS PublishedAt,
                a.excerpt, a.word_count AS WordCount,
-               (EXISTS (SELECT 1 FROM article_revisions r WHERE r.article_id = a.id AND r.origin = 'correction')
-                OR EXISTS (SELECT 1 FROM corrections k WHERE k.article_id = a.id AND k.withdrawn_at IS NULL)) AS Corrected
+               {CorrectedColumn}
         FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
         WHERE @outlet IS NULL OR o.slug = @outlet
         ORDER BY a.published_at IS NULL, a.published_at DESC, a.id DESC

@@ -16,11 +16,10 @@ public sealed class ConditionalGet(RequestDelegate next, ContentVersion version)
             return;
         }
 
-        const string cacheControl = "no-cache";
         var (etag, lastModified) = await version.CurrentAsync(context.RequestAborted);
-        if (IsNotModified(context.Request, etag, lastModified))
+        if (Api.ConditionalGet.IsNotModified(context.Request, EntityTagHeaderValue.Parse(etag), lastModified))
         {
-            SetValidators(context.Response, etag, lastModified, cacheControl);
+            SetValidators(context.Response, etag, lastModified);
             context.Response.StatusCode = StatusCodes.Status304NotModified;
             return;
         }
@@ -29,7 +28,7 @@ public sealed class ConditionalGet(RequestDelegate next, ContentVersion version)
         {
             if (context.Response.StatusCode == StatusCodes.Status200OK)
             {
-                SetValidators(context.Response, etag, lastModified, cacheControl);
+                SetValidators(context.Response, etag, lastModified);
             }
 
             return Task.CompletedTask;
@@ -37,24 +36,11 @@ public sealed class ConditionalGet(RequestDelegate next, ContentVersion version)
         await next(context);
     }
 
-    private static void SetValidators(HttpResponse response, string etag, DateTimeOffset lastModified, string cacheControl)
+    private static void SetValidators(HttpResponse response, string etag, DateTimeOffset lastModified)
     {
         response.Headers.ETag = etag;
         response.Headers.LastModified = HeaderUtilities.FormatDate(lastModified);
-        response.Headers.CacheControl = cacheControl;
+        response.Headers.CacheControl = "no-cache";
         response.Headers.Pragma = default;
-    }
-
-    // RFC 9110 §13.2.2: If-None-Match wins; If-Modified-Since counts only without it.
-    private static bool IsNotModified(HttpRequest request, string etag, DateTimeOffset lastModified)
-    {
-        var headers = request.GetTypedHeaders();
-        if (headers.IfNoneMatch is { Count: > 0 } tags)
-        {
-            var current = EntityTagHeaderValue.Parse(etag);
-            return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(current, useStrongComparison: false));
-        }
-
-        return headers.IfModifiedSince is { } since && lastModified <= since;
     }
 }

@@ -34,9 +34,7 @@ public sealed class ContentVersion(Db db, TimeProvider clock)
             changedAt = revisedAt;
         }
 
-        // HTTP dates have whole seconds; round down so an If-Modified-Since echo compares equal.
-        changedAt = new DateTimeOffset(changedAt.UtcTicks - (changedAt.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
-        return ($"W/\"{_processStamp}-{Interlocked.Read(ref _generation)}-{latest?.Id ?? 0}\"", changedAt);
+        return ($"W/\"{_processStamp}-{Interlocked.Read(ref _generation)}-{latest?.Id ?? 0}\"", Api.ConditionalGet.WholeSeconds(changedAt));
     }
 
     private sealed record LatestRevision

@@ -60,6 +60,13 @@ public sealed class NewsReaderApp : WebApplicationFactory<Program>
         return await IngestAsync();
     }
 
+    /// <summary>Copies the project's shipped seed article into the seeds folder and ingests it.</summary>
+    public Task<IngestionSummary> SeedShippedArticleAsync()
+    {
+        File.Copy(Seeds.SeedFile, Path.Combine(SeedsPath, Path.GetFileName(Seeds.SeedFile)));
+        return IngestAsync();
+    }
+
     public Task<IngestionSummary> IngestAsync()
     {
         _ = Server; // starts the host, so migrations have run

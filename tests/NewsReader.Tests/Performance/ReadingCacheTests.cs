@@ -11,11 +11,7 @@ public sealed class ReadingCacheTests : IAsyncLifetime
 {
     private readonly NewsReaderApp _app = new();
 
-    public async Task InitializeAsync()
-    {
-        File.Copy(Seeds.SeedFile, Path.Combine(_app.SeedsPath, Path.GetFileName(Seeds.SeedFile)));
-        await _app.IngestAsync();
-    }
+    public Task InitializeAsync() => _app.SeedShippedArticleAsync();
 
     public Task DisposeAsync()
     {
