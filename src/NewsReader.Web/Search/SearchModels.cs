@@ -22,8 +22,11 @@ public sealed record SearchResults(SearchQuery Query, SearchSort Sort, int Page,
 {
     public const int PageSize = 25;
 
-    /// <summary>Matches are counted up to this many; a larger total is shown as "10,000+".</summary>
-    public const int CountCap = 10_000;
+    /// <summary>
+    /// Matches are counted up to this many; a larger total is shown as "1,000+". Counting is a walk over every match, and
+    /// forty pages of results is more than anyone reads: past it, narrowing the search helps more than a number.
+    /// </summary>
+    public const int CountCap = 1_000;
 
     /// <summary>True when there are more matches than were counted.</summary>
     public bool TotalIsLowerBound => Total > CountCap;

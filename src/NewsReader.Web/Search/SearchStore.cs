@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using NewsReader.Search.Highlighting;
+using NewsReader.Search.Ranking;
 using NewsReader.Store;
 
 namespace NewsReader.Search;
@@ -8,29 +9,35 @@ namespace NewsReader.Search;
 /// <summary>Runs parsed searches against the full-text index; see <see cref="SearchSchema"/> for how rowids are keyed.</summary>
 public sealed class SearchStore(Db db, ILogger<SearchStore> logger)
 {
-    // bm25 weights in index column order: title, byline, outlet, body, outlet_key. bm25 is negative (lower is better);
-    // dividing by 1 + 0.2 per year of age lets a close match from last week outrank an equally close one from five
-    // years ago without burying a much better old match. The day comes from the rowid, so no row is looked up.
-    private const string Score = """
-        bm25(search_index, 10.0, 4.0, 2.0, 1.0, 0.0) / (1.0 + 0.2 * MAX(0.0, @Today - (rowid >> 32)) / 365.25)
-        """;
+    // relevance() is bm25 with the phrase frequencies supplied (see RelevanceFunction), lower is better. Its weights follow
+    // each index's column order (title, byline, outlet, [body,] outlet_key). Dividing by 1 + 0.2 per year of age lets a
+    // close match from last week outrank an equally close one from five years ago without burying a much better old match.
+    // The day comes from the rowid, so no row is looked up.
+    private const string Age = "(1.0 + 0.2 * MAX(0.0, @Today - (rowid >> 32)) / 365.25)";
 
-    private const string CutoffSql = """
-        SELECT rowid FROM search_index
+    // The newest matches, scored: the window every relevance search ranks.
+    private const string WindowSql = $"""
+        SELECT rowid AS Key, relevance(search_index, @Frequencies, 10.0, 4.0, 2.0, 1.0, 0.0) / {Age} AS Score
+        FROM search_index
         WHERE search_index MATCH @Match AND rowid >= @Low AND rowid < @High
-        ORDER BY rowid DESC LIMIT 1 OFFSET @offset
+        ORDER BY rowid DESC LIMIT @WindowSize
         """;
 
-    internal const string RankSql = $"""
-        SELECT rowid AS Key, {Score} AS Score FROM search_index
-        WHERE search_index MATCH @Match AND rowid >= @cutoff AND rowid < @High
-        UNION ALL
-        SELECT Key, Score FROM (
-            SELECT rowid AS Key, {Score} AS Score FROM search_index
-            WHERE search_index MATCH @StrongMatch AND rowid >= @Low AND rowid < @cutoff
-            ORDER BY rowid DESC LIMIT @StrongLimit)
-        ORDER BY Score, Key DESC
-        LIMIT @Limit OFFSET @Offset
+    // Older matches with the words in their title or byline, from the headline index. Their scores miss body hits, which
+    // bm25 has all but saturated once a title holds the words (weight 10), so they compete fairly with the window.
+    private const string HeadlineSql = $"""
+        SELECT rowid AS Key, relevance(search_headlines, @Frequencies, 10.0, 4.0, 2.0, 0.0) / {Age} AS Score
+        FROM search_headlines
+        WHERE search_headlines MATCH @StrongMatch AND rowid >= @Low AND rowid < @cutoff
+        ORDER BY rowid DESC LIMIT @StrongLimit
+        """;
+
+    // The same from the full index, for queries with exclusions: an excluded word may be in a body.
+    private const string StrongSql = $"""
+        SELECT rowid AS Key, relevance(search_index, @Frequencies, 10.0, 4.0, 2.0, 1.0, 0.0) / {Age} AS Score
+        FROM search_index
+        WHERE search_index MATCH @StrongMatch AND rowid >= @Low AND rowid < @cutoff
+        ORDER BY rowid DESC LIMIT @StrongLimit
         """;
 
     private const string ByDateSql = """
@@ -39,7 +46,7 @@ public sealed class SearchStore(Db db, ILogger<SearchStore> logger)
         ORDER BY rowid DESC LIMIT @Limit OFFSET @Offset
         """;
 
-    // Counting stops at CountCap: past that, "10,000+" tells a reader as much as an exact count, at a fraction of the cost.
+    // Counting stops at CountCap: past that, "1,000+" tells a reader as much as an exact count, at a fraction of the cost.
     private const string CountSql = """
         SELECT COUNT(*) FROM (
             SELECT 1 FROM search_index WHERE search_index MATCH @Match AND rowid >= @Low AND rowid < @High LIMIT @CountLimit)
@@ -133,7 +140,7 @@ public sealed class SearchStore(Db db, ILogger<SearchStore> logger)
             return [];
         }
 
-        return (await RankAsync(c, plan with { Limit = Math.Min(limit, SearchPlan.Window) }, ct)).Select(SearchKeys.ArticleId).ToList();
+        return (await RankAsync(c, plan with { Limit = Math.Min(limit, SearchPlan.Window) }, ct)).Keys.Select(SearchKeys.ArticleId).ToList();
     }
 
     /// <summary>The plan for a query: resolves the outlet filter to the id the index holds.</summary>
@@ -152,13 +159,41 @@ public sealed class SearchStore(Db db, ILogger<SearchStore> logger)
         return SearchPlan.For(query, outletId, page);
     }
 
-    /// <summary>The page's index keys, best first: the FTS5 work of a relevance search.</summary>
-    internal static async Task<List<long>> RankAsync(SqliteConnection c, SearchPlan plan, CancellationToken ct)
+    /// <summary>The FTS5 work of a search: the page's index keys in the order asked for, and how many articles match.</summary>
+    internal static async Task<(List<long> Keys, int Total)> FindAsync(SqliteConnection c, SearchPlan plan, SearchSort sort, CancellationToken ct)
     {
-        var cutoff = await c.ExecuteScalarAsync<long?>(new CommandDefinition(CutoffSql, new { plan.Match, plan.Low, plan.High, offset = plan.WindowSize - 1 }, cancellationToken: ct));
-        var args = new { plan.Match, plan.StrongMatch, plan.Low, plan.High, plan.Today, plan.Limit, plan.Offset, cutoff = cutoff ?? plan.Low, StrongLimit = SearchPlan.Window };
-        return (await c.QueryAsync<(long Key, double Score)>(new CommandDefinition(RankSql, args, cancellationToken: ct))).Select(r => r.Key).ToList();
+        if (sort == SearchSort.Date)
+        {
+            return ((await c.QueryAsync<long>(new CommandDefinition(ByDateSql, plan, cancellationToken: ct))).AsList(), await CountAsync(c, plan, ct));
+        }
+
+        var (keys, total) = await RankAsync(c, plan, ct);
+        return (keys, total ?? await CountAsync(c, plan, ct));
     }
+
+    /// <summary>The page's index keys, best first, and the number of matches when the window held every one of them.</summary>
+    private static async Task<(List<long> Keys, int? Total)> RankAsync(SqliteConnection c, SearchPlan plan, CancellationToken ct)
+    {
+        RelevanceFunction.EnsureRegistered(c);
+        var frequencies = await PhraseFrequencies.EstimateAsync(c, plan.Terms, ct);
+        var args = new { plan.Match, plan.Low, plan.High, plan.Today, plan.WindowSize, Frequencies = frequencies };
+        var ranked = (await c.QueryAsync<(long Key, double Score)>(new CommandDefinition(WindowSql, args, cancellationToken: ct))).AsList();
+        int? total = ranked.Count;
+        if (ranked.Count == plan.WindowSize)
+        {
+            // More matches lie beyond the window: bring in the strong ones among them.
+            total = null;
+            var strong = new { plan.StrongMatch, plan.Low, cutoff = ranked[^1].Key, plan.Today, StrongLimit = SearchPlan.StrongWindow, Frequencies = frequencies };
+            ranked.AddRange(await c.QueryAsync<(long Key, double Score)>(new CommandDefinition(plan.HasExclusions ? StrongSql : HeadlineSql, strong, cancellationToken: ct)));
+        }
+
+        var page = ranked.OrderBy(r => r.Score).ThenByDescending(r => r.Key).Skip(plan.Offset).Take(plan.Limit).Select(r => r.Key).ToList();
+        return (page, total);
+    }
+
+    /// <summary>How many articles match, counted up to one past <see cref="SearchResults.CountCap"/>.</summary>
+    private static Task<int> CountAsync(SqliteConnection c, SearchPlan plan, CancellationToken ct) =>
+        c.ExecuteScalarAsync<int>(new CommandDefinition(CountSql, new { plan.Match, plan.Low, plan.High, CountLimit = SearchResults.CountCap + 1 }, cancellationToken: ct));
 
     /// <summary>Every outlet by name, for the outlet filter.</summary>
     public async Task<IReadOnlyList<OutletOption>> OutletsAsync(CancellationToken ct)
@@ -181,10 +216,7 @@ public sealed class SearchStore(Db db, ILogger<SearchStore> logger)
             return new SearchResults(query, sort, page, 0, []);
         }
 
-        var keys = sort == SearchSort.Date
-            ? (await c.QueryAsync<long>(new CommandDefinition(ByDateSql, plan, cancellationToken: ct))).AsList()
-            : await RankAsync(c, plan, ct);
-        var total = await c.ExecuteScalarAsync<int>(new CommandDefinition(CountSql, new { plan.Match, plan.Low, plan.High, CountLimit = SearchResults.CountCap + 1 }, cancellationToken: ct));
+        var (keys, total) = await FindAsync(c, plan, sort, ct);
         if (keys.Count == 0)
         {
             return new SearchResults(query, sort, page, total, []);

@@ -9,7 +9,7 @@ namespace NewsReader.Search.Benchmark;
 
 /// <summary>
 /// Times the fixed query mix four ways in one run, interleaved so all four see the same machine load:
-/// the raw FTS5 ranking statements (<see cref="SearchStore.RankAsync"/>) on an open connection, <see cref="SearchStore.SearchAsync"/> in process, and the JSON API
+/// the raw FTS5 statements of a search (<see cref="SearchStore.FindAsync"/>: ranking and counting) on an open connection, <see cref="SearchStore.SearchAsync"/> in process, and the JSON API
 /// and the results page over HTTP from the app started as a child process on 127.0.0.1.
 /// </summary>
 public sealed class SearchBenchmark(Db db, SearchStore store, AppServer server)
@@ -35,7 +35,7 @@ public sealed class SearchBenchmark(Db db, SearchStore store, AppServer server)
                 var url = "?q=" + Uri.EscapeDataString(q) + "&round=" + round;
                 var samples = new[]
                 {
-                    await TimeAsync(() => SearchStore.RankAsync(raw, plan, ct)),
+                    await TimeAsync(() => SearchStore.FindAsync(raw, plan, SearchSort.Relevance, ct)),
                     await TimeAsync(() => store.SearchAsync(SearchQueryParser.Parse(q), SearchSort.Relevance, 1, ct)),
                     await TimeAsync(() => GetAsync(http, "/api/search" + url, ct)),
                     await TimeAsync(() => GetAsync(http, "/search" + url, ct)),

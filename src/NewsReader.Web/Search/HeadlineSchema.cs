@@ -1,0 +1,52 @@
+namespace NewsReader.Search;
+
+/// <summary>
+/// Migration 4. A second, small index of each article's title, byline and outlet, keyed like <see cref="SearchSchema"/>.
+/// Relevance looks past the newest matches for older articles with the words in their headline; in the full index
+/// that search reads the positions of every body holding the words, here only a dozen words per article.
+/// This SQL has shipped as a migration: never edit it, add a new migration instead.
+/// </summary>
+public static class HeadlineSchema
+{
+    public const string Sql = """
+        CREATE VIRTUAL TABLE search_headlines USING fts5(
+            title, byline, outlet, outlet_key,
+            content = '', contentless_delete = 1,
+            tokenize = 'porter unicode61 remove_diacritics 2'
+        );
+
+        CREATE TRIGGER search_headlines_after_article_insert AFTER INSERT ON articles
+        WHEN new.current_revision_id IS NOT NULL
+        BEGIN
+            INSERT INTO search_headlines (rowid, title, byline, outlet, outlet_key)
+            VALUES (MAX(0, COALESCE(CAST(julianday(substr(new.published_at, 1, 10)) - 2440587.5 AS INTEGER), 0)) * 4294967296 + new.id,
+                    new.title, COALESCE(new.byline, ''), COALESCE((SELECT name FROM outlets WHERE id = new.outlet_id), ''),
+                    'o' || COALESCE(new.outlet_id, 0));
+        END;
+
+        CREATE TRIGGER search_headlines_after_article_update AFTER UPDATE OF current_revision_id, title, byline, outlet_id, published_at ON articles
+        WHEN (old.current_revision_id IS NULL) IS NOT (new.current_revision_id IS NULL) OR old.title IS NOT new.title
+          OR old.byline IS NOT new.byline OR old.outlet_id IS NOT new.outlet_id OR old.published_at IS NOT new.published_at
+        BEGIN
+            DELETE FROM search_headlines
+            WHERE rowid = MAX(0, COALESCE(CAST(julianday(substr(old.published_at, 1, 10)) - 2440587.5 AS INTEGER), 0)) * 4294967296 + old.id;
+            INSERT INTO search_headlines (rowid, title, byline, outlet, outlet_key)
+            SELECT MAX(0, COALESCE(CAST(julianday(substr(new.published_at, 1, 10)) - 2440587.5 AS INTEGER), 0)) * 4294967296 + new.id,
+                   new.title, COALESCE(new.byline, ''), COALESCE((SELECT name FROM outlets WHERE id = new.outlet_id), ''),
+                   'o' || COALESCE(new.outlet_id, 0)
+            WHERE new.current_revision_id IS NOT NULL;
+        END;
+
+        CREATE TRIGGER search_headlines_after_article_delete AFTER DELETE ON articles
+        BEGIN
+            DELETE FROM search_headlines
+            WHERE rowid = MAX(0, COALESCE(CAST(julianday(substr(old.published_at, 1, 10)) - 2440587.5 AS INTEGER), 0)) * 4294967296 + old.id;
+        END;
+
+        INSERT INTO search_headlines (rowid, title, byline, outlet, outlet_key)
+        SELECT MAX(0, COALESCE(CAST(julianday(substr(a.published_at, 1, 10)) - 2440587.5 AS INTEGER), 0)) * 4294967296 + a.id,
+               a.title, COALESCE(a.byline, ''), COALESCE(o.name, ''), 'o' || COALESCE(a.outlet_id, 0)
+        FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
+        WHERE a.current_revision_id IS NOT NULL;
+        """;
+}
