@@ -7,8 +7,9 @@ public static class CanonicalUrls
 {
     public static string? For(HttpRequest request, int statusCode)
     {
-        // Error pages have no canonical address; article pages declare their own (with their JSON-LD).
-        if (statusCode >= 400 || IsArticlePage(request.Path))
+        // Error pages have no canonical address; article pages declare their own (with their JSON-LD), and so does the
+        // search page, whose address is its query.
+        if (statusCode >= 400 || IsArticlePage(request.Path) || request.Path.StartsWithSegments("/search", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }

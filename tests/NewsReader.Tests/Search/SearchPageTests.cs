@@ -24,6 +24,19 @@ public sealed class SearchPageTests(SearchCorpusFixture corpus) : IClassFixture<
         Assert.Contains("2 articles", page.QuerySelector(".count")!.TextContent);
     }
 
+    [Theory]
+    [InlineData("q=lighthouse", false)]
+    [InlineData("", false)]
+    [InlineData("q=nothingmatchesthis", true)]
+    [InlineData("q=lighthouse&page=2", true)]
+    public async Task OnlySearchesThatFindSomething_OnTheirFirstPage_AreOpenToSearchEngines(string query, bool noindex)
+    {
+        var page = await SearchAsync(query);
+
+        Assert.Equal(noindex, page.QuerySelector("meta[name=robots]")?.GetAttribute("content") == "noindex");
+        Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector("meta[name=description]")?.GetAttribute("content")));
+    }
+
     [Fact]
     public async Task Results_ShowOutletDateAndLinkToTheArticle()
     {

@@ -25,6 +25,9 @@ public sealed class CanonicalLinkTests : IAsyncLifetime
     [InlineData("/articles/council-approves-budget", "http://localhost/articles/council-approves-budget")]
     [InlineData("/articles/council-approves-budget/source", "http://localhost/articles/council-approves-budget/source")]
     [InlineData("/api/docs", "http://localhost/api/docs")]
+    [InlineData("/search", "http://localhost/search")]
+    [InlineData("/search?q=budget&utm_source=mail", "http://localhost/search?q=budget")]
+    [InlineData("/search?sort=date&q=council+budget&page=2", "http://localhost/search?q=council%20budget&sort=date&page=2")]
     public async Task EveryPage_HasExactlyOneCanonicalLink(string url, string canonical)
     {
         var (_, page) = await _app.GetPageAsync(url);
