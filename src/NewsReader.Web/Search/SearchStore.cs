@@ -167,23 +167,24 @@ public sealed class SearchStore(Db db, ILogger<SearchStore> logger)
             return ((await c.QueryAsync<long>(new CommandDefinition(ByDateSql, plan, cancellationToken: ct))).AsList(), await CountAsync(c, plan, ct));
         }
 
-        var (keys, total) = await RankAsync(c, plan, ct);
-        return (keys, total ?? await CountAsync(c, plan, ct));
+        return await RankAsync(c, plan, ct);
     }
 
-    /// <summary>The page's index keys, best first, and the number of matches when the window held every one of them.</summary>
-    private static async Task<(List<long> Keys, int? Total)> RankAsync(SqliteConnection c, SearchPlan plan, CancellationToken ct)
+    /// <summary>The page's index keys, best first, and how many articles match (counted up to one past the cap).</summary>
+    private static async Task<(List<long> Keys, int Total)> RankAsync(SqliteConnection c, SearchPlan plan, CancellationToken ct)
     {
         RelevanceFunction.EnsureRegistered(c);
         var frequencies = await PhraseFrequencies.EstimateAsync(c, plan.Terms, ct);
         var args = new { plan.Match, plan.Low, plan.High, plan.Today, plan.WindowSize, Frequencies = frequencies };
         var ranked = (await c.QueryAsync<(long Key, double Score)>(new CommandDefinition(WindowSql, args, cancellationToken: ct))).AsList();
-        int? total = ranked.Count;
+        var total = ranked.Count;
         if (ranked.Count == plan.WindowSize)
         {
-            // More matches lie beyond the window: bring in the strong ones among them.
-            total = null;
-            var strong = new { plan.StrongMatch, plan.Low, cutoff = ranked[^1].Key, plan.Today, StrongLimit = SearchPlan.StrongWindow, Frequencies = frequencies };
+            // More matches lie beyond the window: count on from its end, and bring in the strong ones among them.
+            var cutoff = ranked[^1].Key;
+            var rest = new { plan.Match, plan.Low, High = cutoff, CountLimit = Math.Max(1, SearchResults.CountCap + 1 - plan.WindowSize) };
+            total += await c.ExecuteScalarAsync<int>(new CommandDefinition(CountSql, rest, cancellationToken: ct));
+            var strong = new { plan.StrongMatch, plan.Low, cutoff, plan.Today, StrongLimit = SearchPlan.StrongWindow, Frequencies = frequencies };
             ranked.AddRange(await c.QueryAsync<(long Key, double Score)>(new CommandDefinition(plan.HasExclusions ? StrongSql : HeadlineSql, strong, cancellationToken: ct)));
         }
 
