@@ -122,35 +122,35 @@ public sealed class IngestionStore
             .ToDictionary(f => f.Path, StringComparer.Ordinal);
 
     /// <summary>Records that an unchanged file is (still or again) present; a file that came back gives its article its source back.</summary>
-    public async Task TouchAsync(SqliteConnection c, string path, long mtime, CancellationToken ct)
+    public async Task TouchAsync(SqliteTransaction tx, string path, long mtime, CancellationToken ct)
     {
-        await using var tx = (SqliteTransaction)await c.BeginTransactionAsync(ct);
-        foreach (var articleId in await c.QueryAsync<long?>(TouchSourceFileSql, new { path, mtime }, tx))
+        var c = tx.Connection!;
+        foreach (var articleId in await c.QueryAsync<long?>(new CommandDefinition(TouchSourceFileSql, new { path, mtime }, tx, cancellationToken: ct)))
         {
-            await c.ExecuteAsync(RefreshSourceMissingSql, new { articleId }, tx);
+            await c.ExecuteAsync(new CommandDefinition(RefreshSourceMissingSql, new { articleId }, tx, cancellationToken: ct));
         }
-
-        await tx.CommitAsync(ct);
     }
 
     /// <summary>
     /// Logs a file that is not an article. The same failure of the same bytes is logged once, not at every rescan,
     /// so the log keeps telling something new.
     /// </summary>
-    public async Task<IngestionOutcome> LogFailureAsync(SqliteConnection c, string path, string? sha, string reason, CancellationToken ct)
+    public async Task<IngestionOutcome> LogFailureAsync(SqliteTransaction tx, string path, string? sha, string reason, CancellationToken ct)
     {
-        var last = await c.QuerySingleOrDefaultAsync<(string Outcome, string? Sha, string? Reason)?>(new CommandDefinition(LastLogSql, new { path }, cancellationToken: ct));
+        var c = tx.Connection!;
+        var last = await c.QuerySingleOrDefaultAsync<(string Outcome, string? Sha, string? Reason)?>(new CommandDefinition(LastLogSql, new { path }, tx, cancellationToken: ct));
         if (last is not { Outcome: "failed" } same || same.Sha != sha || same.Reason != reason)
         {
-            await c.ExecuteAsync(new CommandDefinition(InsertLogSql, new { at = Now(), path, outcome = "failed", reason, sha, articleId = (long?)null }, cancellationToken: ct));
+            await c.ExecuteAsync(new CommandDefinition(InsertLogSql, new { at = Now(), path, outcome = "failed", reason, sha, articleId = (long?)null }, tx, cancellationToken: ct));
         }
 
         return new IngestionOutcome(path, IngestionResult.Failed, reason);
     }
 
-    public async Task<IngestionOutcome> SaveAsync(SqliteConnection c, FileFacts file, IArticleParser parser, ParsedArticle article, CancellationToken ct)
+    /// <summary>Stores one parsed file inside the caller's transaction, which decides when it commits.</summary>
+    public async Task<IngestionOutcome> SaveAsync(SqliteTransaction tx, FileFacts file, IArticleParser parser, ParsedArticle article)
     {
-        await using var tx = (SqliteTransaction)await c.BeginTransactionAsync(ct);
+        var c = tx.Connection!;
         var now = Now();
         var bodyText = string.Join("\n\n", article.Body);
         var contentHash = ContentHash(bodyText);
@@ -188,7 +188,6 @@ public sealed class IngestionStore
         }
 
         await c.ExecuteAsync(InsertLogSql, new { at = now, path = file.Path, outcome = outcome.Result.ToString().ToLowerInvariant(), reason = outcome.Reason, sha = file.Sha256, articleId = outcome.ArticleId }, tx);
-        await tx.CommitAsync(ct);
         return outcome;
     }
 
