@@ -109,12 +109,7 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
             }
 
             var parsed = parsers.Parse(path, bytes);
-            if (parsed.Article is { } article)
-            {
-                PreRenderedBodies.RenderAhead(article);
-            }
-
-            return prepared with { Sha = sha, Size = bytes.LongLength, Parsed = parsed };
+            return prepared with { Sha = sha, Size = bytes.LongLength, Parsed = parsed, ToStore = parsed.Article is { } article ? new ArticleToStore(article) : null };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using NewsReader.Articles;
@@ -50,8 +47,17 @@ public sealed class IngestionStore
 
     private const string SlugTakenSql = "SELECT EXISTS (SELECT 1 FROM articles WHERE slug = @slug)";
 
+    // The id SQLite would give the next article anyway; taken first so the rows that point at the article can go in before it.
+    private const string NextArticleIdSql = "SELECT COALESCE(MAX(id), 0) + 1 FROM articles";
+
+    // Checked at commit instead of per statement, so a new article's source file and revision can name it before it exists.
+    private const string DeferForeignKeysSql = "PRAGMA defer_foreign_keys = ON";
+
     private const string InsertArticleSql = """
-        INSERT INTO articles (slug, title, created_at) VALUES (@slug, @title, @now) RETURNING id
+        INSERT INTO articles (id, slug, outlet_id, current_revision_id, title, byline, bureau, published_at, updated_at,
+            canonical_url, language, excerpt, word_count, content_hash, created_at)
+        VALUES (@ArticleId, @Slug, @OutletId, @RevisionId, @Title, @Byline, @Bureau, @Published, @Updated,
+            @CanonicalUrl, @Language, @Excerpt, @WordCount, @ContentHash, @Now)
         """;
 
     private const string UpdateArticleSql = """
@@ -148,23 +154,21 @@ public sealed class IngestionStore
     }
 
     /// <summary>Stores one parsed file inside the caller's transaction, which decides when it commits.</summary>
-    public async Task<IngestionOutcome> SaveAsync(SqliteTransaction tx, FileFacts file, IArticleParser parser, ParsedArticle article)
+    public async Task<IngestionOutcome> SaveAsync(SqliteTransaction tx, FileFacts file, IArticleParser parser, ArticleToStore article)
     {
         var c = tx.Connection!;
         var now = Now();
-        var bodyText = string.Join("\n\n", article.Body);
-        var contentHash = ContentHash(bodyText);
         var fileRow = new
         {
             file.Path, file.Sha256, file.Size, parser.Format, ParserVersion = parser.Version, Mtime = file.ModifiedTicks, Now = now,
-            Dropped = JsonSerializer.Serialize(article.Dropped), Warnings = JsonSerializer.Serialize(article.Warnings),
+            Dropped = article.DroppedJson, Warnings = article.WarningsJson,
         };
 
         var source = await c.QuerySingleOrDefaultAsync<(long Id, long? ArticleId)?>(SourceByPathSql, file, tx);
         IngestionOutcome outcome;
         if (source is null)
         {
-            var duplicateOf = await c.ExecuteScalarAsync<long?>(FindDuplicateSql, new { url = article.CanonicalUrl, hash = contentHash }, tx);
+            var duplicateOf = await c.ExecuteScalarAsync<long?>(FindDuplicateSql, new { url = article.Parsed.CanonicalUrl, hash = article.ContentHash }, tx);
             if (duplicateOf is { } existing)
             {
                 await c.ExecuteAsync(InsertSourceFileSql, new { fileRow.Path, ArticleId = existing, fileRow.Sha256, fileRow.Size, fileRow.Format, fileRow.ParserVersion, fileRow.Mtime, fileRow.Now, fileRow.Dropped, fileRow.Warnings }, tx);
@@ -173,9 +177,20 @@ public sealed class IngestionStore
             }
             else
             {
-                var articleId = await c.ExecuteScalarAsync<long>(InsertArticleSql, new { slug = await FreeSlugAsync(c, tx, article.Title), title = article.Title, now }, tx);
+                // The article row goes in last and whole, so its insert trigger indexes it for search once, rather than
+                // an empty row first that an update then fills (and the search index deletes and inserts again).
+                await c.ExecuteAsync(DeferForeignKeysSql, transaction: tx);
+                var articleId = await c.ExecuteScalarAsync<long>(NextArticleIdSql, transaction: tx);
                 var sourceId = await c.ExecuteScalarAsync<long>(InsertSourceFileSql, new { fileRow.Path, ArticleId = articleId, fileRow.Sha256, fileRow.Size, fileRow.Format, fileRow.ParserVersion, fileRow.Mtime, fileRow.Now, fileRow.Dropped, fileRow.Warnings }, tx);
-                await WriteLiveRevisionAsync(c, tx, articleId, sourceId, article, bodyText, contentHash, now);
+                var revisionId = await c.ExecuteScalarAsync<long>(InsertRevisionSql, RevisionRow(articleId, sourceId, "live", article, now), tx);
+                var parsed = article.Parsed;
+                await c.ExecuteAsync(InsertArticleSql, new
+                {
+                    ArticleId = articleId, Slug = await FreeSlugAsync(c, tx, parsed.Title), OutletId = await OutletIdAsync(c, tx, parsed.Site), RevisionId = revisionId,
+                    parsed.Title, article.Byline, parsed.Bureau, parsed.Published, parsed.Updated, parsed.CanonicalUrl, parsed.Language,
+                    article.Excerpt, article.WordCount, article.ContentHash, Now = now,
+                }, tx);
+                await InsertAuthorsAsync(c, tx, articleId, parsed.Authors);
                 outcome = new IngestionOutcome(file.Path, IngestionResult.Ingested, null, articleId);
             }
         }
@@ -183,7 +198,7 @@ public sealed class IngestionStore
         {
             await c.ExecuteAsync(UpdateSourceFileSql, new { source.Value.Id, fileRow.Sha256, fileRow.Size, fileRow.Format, fileRow.ParserVersion, fileRow.Mtime, fileRow.Now, fileRow.Dropped, fileRow.Warnings }, tx);
             var articleId = source.Value.ArticleId!.Value;
-            outcome = await ReviseAsync(c, tx, articleId, source.Value.Id, file.Path, article, bodyText, contentHash, now);
+            outcome = await ReviseAsync(c, tx, articleId, source.Value.Id, file.Path, article, now);
             await c.ExecuteAsync(RefreshSourceMissingSql, new { articleId }, tx);
         }
 
@@ -210,10 +225,11 @@ public sealed class IngestionStore
         return count;
     }
 
-    private async Task<IngestionOutcome> ReviseAsync(SqliteConnection c, SqliteTransaction tx, long articleId, long sourceId, string path, ParsedArticle article, string bodyText, string contentHash, string now)
+    private async Task<IngestionOutcome> ReviseAsync(SqliteConnection c, SqliteTransaction tx, long articleId, long sourceId, string path, ArticleToStore article, string now)
     {
+        var parsed = article.Parsed;
         var live = await c.QuerySingleAsync<LiveRevision>(LiveRevisionSql, new { articleId }, tx);
-        var sameText = live.Title == article.Title && live.BodyText == bodyText;
+        var sameText = live.Title == parsed.Title && live.BodyText == article.BodyText;
         if (live.Origin != "ingest")
         {
             if (sameText)
@@ -222,56 +238,59 @@ public sealed class IngestionStore
             }
 
             // An editor amended the live text: the file's new text waits for review instead of replacing the correction.
-            await c.ExecuteScalarAsync<long>(InsertRevisionSql, RevisionRow(articleId, sourceId, "pending", article, bodyText, now), tx);
+            await c.ExecuteScalarAsync<long>(InsertRevisionSql, RevisionRow(articleId, sourceId, "pending", article, now), tx);
             return new IngestionOutcome(path, IngestionResult.PendingReview, "Article has an editor's amendment; the new text awaits review.", articleId);
         }
 
-        if (sameText && live.Byline == Bylines.Join(article.Authors))
+        if (sameText && live.Byline == article.Byline)
         {
-            if (live.Bureau == article.Bureau && live.PublishedAt == article.Published && live.UpdatedAt == article.Updated
-                && string.Equals(live.OutletName, article.Site, StringComparison.OrdinalIgnoreCase))
+            if (live.Bureau == parsed.Bureau && live.PublishedAt == parsed.Published && live.UpdatedAt == parsed.Updated
+                && string.Equals(live.OutletName, parsed.Site, StringComparison.OrdinalIgnoreCase))
             {
                 return new IngestionOutcome(path, IngestionResult.Unchanged, "File changed but its article did not.", articleId);
             }
 
             // Dates, bureau and outlet live on the article, not in revisions: a file that corrects them updates the article in place.
-            await UpdateArticleAsync(c, tx, articleId, live.Id, article, bodyText, contentHash);
+            await UpdateArticleAsync(c, tx, articleId, live.Id, article);
             return new IngestionOutcome(path, IngestionResult.Revised, "The article's date, bureau or outlet changed; its text did not.", articleId);
         }
 
         await c.ExecuteAsync(SupersedeSql, new { articleId }, tx);
-        await WriteLiveRevisionAsync(c, tx, articleId, sourceId, article, bodyText, contentHash, now);
+        await WriteLiveRevisionAsync(c, tx, articleId, sourceId, article, now);
         return new IngestionOutcome(path, IngestionResult.Revised, null, articleId);
     }
 
-    private static async Task WriteLiveRevisionAsync(SqliteConnection c, SqliteTransaction tx, long articleId, long sourceId, ParsedArticle article, string bodyText, string contentHash, string now)
+    private static async Task WriteLiveRevisionAsync(SqliteConnection c, SqliteTransaction tx, long articleId, long sourceId, ArticleToStore article, string now)
     {
-        var revisionId = await c.ExecuteScalarAsync<long>(InsertRevisionSql, RevisionRow(articleId, sourceId, "live", article, bodyText, now), tx);
-        await UpdateArticleAsync(c, tx, articleId, revisionId, article, bodyText, contentHash);
+        var revisionId = await c.ExecuteScalarAsync<long>(InsertRevisionSql, RevisionRow(articleId, sourceId, "live", article, now), tx);
+        await UpdateArticleAsync(c, tx, articleId, revisionId, article);
     }
 
-    private static async Task UpdateArticleAsync(SqliteConnection c, SqliteTransaction tx, long articleId, long revisionId, ParsedArticle article, string bodyText, string contentHash)
+    private static async Task UpdateArticleAsync(SqliteConnection c, SqliteTransaction tx, long articleId, long revisionId, ArticleToStore article)
     {
-        long? outletId = article.Site is { Length: > 0 } site ? await OutletIdAsync(c, tx, site) : null;
+        var parsed = article.Parsed;
         await c.ExecuteAsync(UpdateArticleSql, new
         {
-            ArticleId = articleId, OutletId = outletId, RevisionId = revisionId, article.Title, Byline = Bylines.Join(article.Authors), article.Bureau,
-            article.Published, article.Updated, article.CanonicalUrl, article.Language, Excerpt = Excerpts.From(article.Body),
-            WordCount = ReadingTime.CountWords(bodyText), ContentHash = contentHash,
+            ArticleId = articleId, OutletId = await OutletIdAsync(c, tx, parsed.Site), RevisionId = revisionId, parsed.Title, article.Byline, parsed.Bureau,
+            parsed.Published, parsed.Updated, parsed.CanonicalUrl, parsed.Language, article.Excerpt, article.WordCount, article.ContentHash,
         }, tx);
         await c.ExecuteAsync(ReplaceAuthorsSql, new { articleId }, tx);
-        await c.ExecuteAsync(InsertAuthorSql, article.Authors.Select((name, i) => new { ArticleId = articleId, Position = i, Name = name }), tx);
+        await InsertAuthorsAsync(c, tx, articleId, parsed.Authors);
     }
 
-    /// <summary>The outlet of that name, or a new one; names that slug alike ("The Herald", "The Herald!") get distinct slugs.</summary>
-    private static async Task<long> OutletIdAsync(SqliteConnection c, SqliteTransaction tx, string name) =>
-        await c.ExecuteScalarAsync<long?>(OutletByNameSql, new { name }, tx)
-        ?? await c.ExecuteScalarAsync<long>(InsertOutletSql, new { slug = await FreeSlugAsync(c, tx, name, OutletSlugTakenSql), name }, tx);
+    private static Task InsertAuthorsAsync(SqliteConnection c, SqliteTransaction tx, long articleId, IReadOnlyList<string> authors) =>
+        c.ExecuteAsync(InsertAuthorSql, authors.Select((name, i) => new { ArticleId = articleId, Position = i, Name = name }), tx);
 
-    private static object RevisionRow(long articleId, long sourceId, string status, ParsedArticle article, string bodyText, string now) => new
+    /// <summary>The outlet of that name, or a new one; names that slug alike ("The Herald", "The Herald!") get distinct slugs.</summary>
+    private static async Task<long?> OutletIdAsync(SqliteConnection c, SqliteTransaction tx, string? name) =>
+        name is not { Length: > 0 } ? null
+        : await c.ExecuteScalarAsync<long?>(OutletByNameSql, new { name }, tx)
+            ?? await c.ExecuteScalarAsync<long>(InsertOutletSql, new { slug = await FreeSlugAsync(c, tx, name, OutletSlugTakenSql), name }, tx);
+
+    private static object RevisionRow(long articleId, long sourceId, string status, ArticleToStore article, string now) => new
     {
-        ArticleId = articleId, Status = status, SourceFileId = sourceId, article.Title, Byline = Bylines.Join(article.Authors),
-        article.BodyMarkdown, BodyHtml = PreRenderedBodies.HtmlFor(article), BodyText = bodyText, Now = now,
+        ArticleId = articleId, Status = status, SourceFileId = sourceId, article.Parsed.Title, article.Byline,
+        article.Parsed.BodyMarkdown, article.BodyHtml, article.BodyText, Now = now,
     };
 
     private static async Task<string> FreeSlugAsync(SqliteConnection c, SqliteTransaction tx, string title, string takenSql = SlugTakenSql)
@@ -283,21 +302,6 @@ public sealed class IngestionStore
         }
 
         return slug;
-    }
-
-    /// <summary>The same story from two files or formats hashes alike: case, spacing and punctuation are ignored.</summary>
-    internal static string ContentHash(string bodyText)
-    {
-        var sb = new StringBuilder(bodyText.Length);
-        foreach (var ch in bodyText)
-        {
-            if (char.IsLetterOrDigit(ch))
-            {
-                sb.Append(char.ToLowerInvariant(ch));
-            }
-        }
-
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
     }
 
     private static string Now() => DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture);

@@ -13,4 +13,7 @@ internal sealed record PreparedFile(string Path, KnownFile? Known, long Mtime)
     public long Size { get; init; }
 
     public ParseResult? Parsed { get; init; }
+
+    /// <summary>The parsed article with its HTML and the rest storing needs, when the file is an article.</summary>
+    public ArticleToStore? ToStore { get; init; }
 }

@@ -175,11 +175,11 @@ internal sealed class WriteBatch(SqliteConnection c, IngestionStore store, ILogg
             return new IngestionOutcome(path, IngestionResult.Unchanged, file.Known?.Missing == true ? Ingester.SourceRestored : null);
         }
 
-        if (parsed.Article is null)
+        if (file.ToStore is not { } article)
         {
             return await store.LogFailureAsync(tx, path, file.Sha, parsed.Error ?? "Not an article.", ct);
         }
 
-        return await store.SaveAsync(tx, new FileFacts(path, file.Sha!, file.Size, file.Mtime), parsed.Parser!, parsed.Article);
+        return await store.SaveAsync(tx, new FileFacts(path, file.Sha!, file.Size, file.Mtime), parsed.Parser!, article);
     }
 }
