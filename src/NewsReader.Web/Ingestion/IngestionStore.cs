@@ -47,17 +47,8 @@ public sealed class IngestionStore
 
     private const string SlugTakenSql = "SELECT EXISTS (SELECT 1 FROM articles WHERE slug = @slug)";
 
-    // The id SQLite would give the next article anyway; taken first so the rows that point at the article can go in before it.
-    private const string NextArticleIdSql = "SELECT COALESCE(MAX(id), 0) + 1 FROM articles";
-
-    // Checked at commit instead of per statement, so a new article's source file and revision can name it before it exists.
-    private const string DeferForeignKeysSql = "PRAGMA defer_foreign_keys = ON";
-
     private const string InsertArticleSql = """
-        INSERT INTO articles (id, slug, outlet_id, current_revision_id, title, byline, bureau, published_at, updated_at,
-            canonical_url, language, excerpt, word_count, content_hash, created_at)
-        VALUES (@ArticleId, @Slug, @OutletId, @RevisionId, @Title, @Byline, @Bureau, @Published, @Updated,
-            @CanonicalUrl, @Language, @Excerpt, @WordCount, @ContentHash, @Now)
+        INSERT INTO articles (slug, title, created_at) VALUES (@slug, @title, @now) RETURNING id
         """;
 
     private const string UpdateArticleSql = """
@@ -177,20 +168,9 @@ public sealed class IngestionStore
             }
             else
             {
-                // The article row goes in last and whole, so its insert trigger indexes it for search once, rather than
-                // an empty row first that an update then fills (and the search index deletes and inserts again).
-                await c.ExecuteAsync(DeferForeignKeysSql, transaction: tx);
-                var articleId = await c.ExecuteScalarAsync<long>(NextArticleIdSql, transaction: tx);
+                var articleId = await c.ExecuteScalarAsync<long>(InsertArticleSql, new { slug = await FreeSlugAsync(c, tx, article.Parsed.Title), title = article.Parsed.Title, now }, tx);
                 var sourceId = await c.ExecuteScalarAsync<long>(InsertSourceFileSql, new { fileRow.Path, ArticleId = articleId, fileRow.Sha256, fileRow.Size, fileRow.Format, fileRow.ParserVersion, fileRow.Mtime, fileRow.Now, fileRow.Dropped, fileRow.Warnings }, tx);
-                var revisionId = await c.ExecuteScalarAsync<long>(InsertRevisionSql, RevisionRow(articleId, sourceId, "live", article, now), tx);
-                var parsed = article.Parsed;
-                await c.ExecuteAsync(InsertArticleSql, new
-                {
-                    ArticleId = articleId, Slug = await FreeSlugAsync(c, tx, parsed.Title), OutletId = await OutletIdAsync(c, tx, parsed.Site), RevisionId = revisionId,
-                    parsed.Title, article.Byline, parsed.Bureau, parsed.Published, parsed.Updated, parsed.CanonicalUrl, parsed.Language,
-                    article.Excerpt, article.WordCount, article.ContentHash, Now = now,
-                }, tx);
-                await InsertAuthorsAsync(c, tx, articleId, parsed.Authors);
+                await WriteLiveRevisionAsync(c, tx, articleId, sourceId, article, now);
                 outcome = new IngestionOutcome(file.Path, IngestionResult.Ingested, null, articleId);
             }
         }
@@ -275,11 +255,8 @@ public sealed class IngestionStore
             parsed.Published, parsed.Updated, parsed.CanonicalUrl, parsed.Language, article.Excerpt, article.WordCount, article.ContentHash,
         }, tx);
         await c.ExecuteAsync(ReplaceAuthorsSql, new { articleId }, tx);
-        await InsertAuthorsAsync(c, tx, articleId, parsed.Authors);
+        await c.ExecuteAsync(InsertAuthorSql, parsed.Authors.Select((name, i) => new { ArticleId = articleId, Position = i, Name = name }), tx);
     }
-
-    private static Task InsertAuthorsAsync(SqliteConnection c, SqliteTransaction tx, long articleId, IReadOnlyList<string> authors) =>
-        c.ExecuteAsync(InsertAuthorSql, authors.Select((name, i) => new { ArticleId = articleId, Position = i, Name = name }), tx);
 
     /// <summary>The outlet of that name, or a new one; names that slug alike ("The Herald", "The Herald!") get distinct slugs.</summary>
     private static async Task<long?> OutletIdAsync(SqliteConnection c, SqliteTransaction tx, string? name) =>
