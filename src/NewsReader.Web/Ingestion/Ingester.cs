@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using NewsReader.Store;
 
@@ -11,7 +10,7 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
     /// <summary>The reason given when a removed file reappears unchanged: readers see its article lose the "removed" notice.</summary>
     public const string SourceRestored = "Source file is back; its article is unchanged.";
 
-    /// <summary>Raised after a run that changed what readers see, so caches can be dropped.</summary>
+    /// <summary>Raised after each commit that changed what readers see, so caches can be dropped.</summary>
     public event Action? ArticlesChanged;
 
     public async Task<IngestionSummary> IngestFolderAsync(string folder, CancellationToken ct)
