@@ -63,7 +63,7 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
     {
         path = Path.GetFullPath(path);
         await using var c = await db.OpenAsync(ct);
-        var known = (await store.KnownFilesAsync(c, ct)).GetValueOrDefault(path);
+        var known = await store.KnownFileAsync(c, path, ct);
         await using var batch = new WriteBatch(c, store, logger);
         await batch.AddAsync(await PrepareAsync(path, known, ct), ct);
         return Announce(await batch.CommitAsync(ct)).Single();

@@ -24,6 +24,8 @@ public sealed class IngestionStore
         SELECT path, sha256, size_bytes AS SizeBytes, file_mtime AS FileMtime, missing FROM source_files
         """;
 
+    private const string KnownFileSql = $"{KnownFilesSql} WHERE path = @path";
+
     private const string LastLogSql = """
         SELECT outcome, sha256, reason FROM ingestion_log WHERE path = @path ORDER BY id DESC LIMIT 1
         """;
@@ -117,6 +119,10 @@ public sealed class IngestionStore
     public async Task<Dictionary<string, KnownFile>> KnownFilesAsync(SqliteConnection c, CancellationToken ct) =>
         (await c.QueryAsync<KnownFile>(new CommandDefinition(KnownFilesSql, cancellationToken: ct)))
             .ToDictionary(f => f.Path, StringComparer.Ordinal);
+
+    /// <summary>What the store knows about one file: the watcher's single files need not load every file's row.</summary>
+    public async Task<KnownFile?> KnownFileAsync(SqliteConnection c, string path, CancellationToken ct) =>
+        await c.QuerySingleOrDefaultAsync<KnownFile>(new CommandDefinition(KnownFileSql, new { path }, cancellationToken: ct));
 
     /// <summary>Records that an unchanged file is (still or again) present; a file that came back gives its article its source back.</summary>
     public async Task TouchAsync(SqliteTransaction tx, string path, long mtime, CancellationToken ct)
