@@ -38,7 +38,22 @@ internal sealed class WriteBatch(SqliteConnection c, IngestionStore store, ILogg
 
         if (_tx is null)
         {
-            _tx = (SqliteTransaction)await c.BeginTransactionAsync(ct);
+            try
+            {
+                _tx = (SqliteTransaction)await c.BeginTransactionAsync(ct);
+            }
+            catch (SqliteException e)
+            {
+                // Another writer held the database past the busy timeout: this file tries on its own and reports why it
+                // failed, and the next file tries a new batch, so one locked moment does not stop the folder.
+                logger.LogError(e, "Beginning a write transaction failed");
+                _final.AddRange(_outcomes);
+                _outcomes.Clear();
+                _files.Clear();
+                _final.Add(await StoreAloneAsync(file, ct));
+                return;
+            }
+
             _started = Stopwatch.GetTimestamp();
         }
 
