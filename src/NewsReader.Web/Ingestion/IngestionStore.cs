@@ -1,6 +1,5 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
-using NewsReader.Articles;
 
 namespace NewsReader.Ingestion;
 
