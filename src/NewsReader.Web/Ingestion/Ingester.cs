@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using NewsReader.Store;
 
@@ -11,7 +10,7 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
     /// <summary>The reason given when a removed file reappears unchanged: readers see its article lose the "removed" notice.</summary>
     public const string SourceRestored = "Source file is back; its article is unchanged.";
 
-    /// <summary>Raised after a run that changed what readers see, so caches can be dropped.</summary>
+    /// <summary>Raised after each commit that changed what readers see, so caches can be dropped.</summary>
     public event Action? ArticlesChanged;
 
     public async Task<IngestionSummary> IngestFolderAsync(string folder, CancellationToken ct)
@@ -26,6 +25,7 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
         await using var c = await db.OpenAsync(ct);
         var known = await store.KnownFilesAsync(c, ct);
         var outcomes = new List<IngestionOutcome>(files.Count);
+        await using var batch = new WriteBatch(c, store, logger);
         // Reading, hashing, parsing and rendering need no database, so they run ahead on the other cores while this thread stores,
         // in file order. The window bounds how many parsed files wait in memory.
         var window = new Queue<Task<PreparedFile>>();
@@ -39,26 +39,34 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
                 window.Enqueue(Task.Run(() => PrepareAsync(path, knownFile, ct), ct));
             }
 
-            outcomes.Add(await StoreAsync(c, await window.Dequeue(), ct));
+            await batch.AddAsync(await window.Dequeue(), ct);
+            if (batch.IsDue)
+            {
+                outcomes.AddRange(Announce(await batch.CommitAsync(ct)));
+            }
         }
 
+        outcomes.AddRange(Announce(await batch.CommitAsync(ct)));
         var present = files.ToHashSet(StringComparer.Ordinal);
         var gone = known.Values.Where(k => !k.Missing && k.Path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !present.Contains(k.Path))
             .Select(k => k.Path);
         var missing = await store.MarkMissingAsync(c, gone, ct);
-        var summary = new IngestionSummary(outcomes, missing);
-        Announce(summary);
-        return summary;
+        if (missing > 0)
+        {
+            ArticlesChanged?.Invoke();
+        }
+
+        return new IngestionSummary(outcomes, missing);
     }
 
     public async Task<IngestionOutcome> IngestFileAsync(string path, CancellationToken ct)
     {
         path = Path.GetFullPath(path);
         await using var c = await db.OpenAsync(ct);
-        var known = (await store.KnownFilesAsync(c, ct)).GetValueOrDefault(path);
-        var outcome = await StoreAsync(c, await PrepareAsync(path, known, ct), ct);
-        Announce(new IngestionSummary([outcome], 0));
-        return outcome;
+        var known = await store.KnownFileAsync(c, path, ct);
+        await using var batch = new WriteBatch(c, store, logger);
+        await batch.AddAsync(await PrepareAsync(path, known, ct), ct);
+        return Announce(await batch.CommitAsync(ct)).Single();
     }
 
     /// <summary>Every file under the folder that could be an article: hidden files and folders (".git", ".DS_Store") are not.</summary>
@@ -71,20 +79,6 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
         Path.GetRelativePath(root, path).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.'));
 
     private static readonly int PrepareAhead = Math.Max(2, Environment.ProcessorCount * 4);
-
-    /// <summary>A file read, hashed and parsed, or the reason it could not be; no database involved.</summary>
-    private sealed record PreparedFile(string Path, KnownFile? Known, long Mtime)
-    {
-        public IngestionOutcome? Unchanged { get; init; }
-
-        public string? Unreadable { get; init; }
-
-        public string? Sha { get; init; }
-
-        public long Size { get; init; }
-
-        public ParseResult? Parsed { get; init; }
-    }
 
     private async Task<PreparedFile> PrepareAsync(string path, KnownFile? known, CancellationToken ct)
     {
@@ -114,12 +108,7 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
             }
 
             var parsed = parsers.Parse(path, bytes);
-            if (parsed.Article is { } article)
-            {
-                PreRenderedBodies.RenderAhead(article);
-            }
-
-            return prepared with { Sha = sha, Size = bytes.LongLength, Parsed = parsed };
+            return prepared with { Sha = sha, Size = bytes.LongLength, Parsed = parsed, ToStore = parsed.Article is { } article ? new ArticleToStore(article) : null };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -133,58 +122,19 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
         }
     }
 
-    private async Task<IngestionOutcome> StoreAsync(SqliteConnection c, PreparedFile file, CancellationToken ct)
+    /// <summary>Logs the failures among committed files and tells caches when readers would see a change.</summary>
+    private IReadOnlyList<IngestionOutcome> Announce(IReadOnlyList<IngestionOutcome> committed)
     {
-        var path = file.Path;
-        try
-        {
-            if (file.Unchanged is { } unchanged)
-            {
-                return unchanged;
-            }
-
-            if (file.Unreadable is { } reason)
-            {
-                return await store.LogFailureAsync(c, path, null, reason, ct);
-            }
-
-            if (file.Parsed is not { } parsed)
-            {
-                // Same bytes as stored, only a new modification time.
-                await store.TouchAsync(c, path, file.Mtime, ct);
-                return new IngestionOutcome(path, IngestionResult.Unchanged, file.Known?.Missing == true ? SourceRestored : null);
-            }
-
-            if (parsed.Article is null)
-            {
-                return await store.LogFailureAsync(c, path, file.Sha, parsed.Error ?? "Not an article.", ct);
-            }
-
-            return await store.SaveAsync(c, new FileFacts(path, file.Sha!, file.Size, file.Mtime), parsed.Parser!, parsed.Article, ct);
-        }
-        catch (SqliteException e)
-        {
-            logger.LogError(e, "Storing {Path} failed", path);
-            return new IngestionOutcome(path, IngestionResult.Failed, $"Could not be stored: {e.Message}");
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // One file must never stop the rest of the folder; the error is logged with its stack for a bug report.
-            logger.LogError(e, "Ingesting {Path} failed", path);
-            return new IngestionOutcome(path, IngestionResult.Failed, $"Could not be ingested: {e.GetType().Name}: {e.Message}");
-        }
-    }
-
-    private void Announce(IngestionSummary summary)
-    {
-        foreach (var failed in summary.Outcomes.Where(o => o.Result == IngestionResult.Failed))
+        foreach (var failed in committed.Where(o => o.Result == IngestionResult.Failed))
         {
             logger.LogWarning("Skipped {Path}: {Reason}", failed.Path, failed.Reason);
         }
 
-        if (summary.MarkedMissing > 0 || summary.Outcomes.Any(o => o.Result is not IngestionResult.Unchanged and not IngestionResult.Failed || o.Reason == SourceRestored))
+        if (committed.Any(o => o.Result is not IngestionResult.Unchanged and not IngestionResult.Failed || o.Reason == SourceRestored))
         {
             ArticlesChanged?.Invoke();
         }
+
+        return committed;
     }
 }

@@ -1,9 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using NewsReader.Articles;
 
 namespace NewsReader.Ingestion;
 
@@ -26,6 +22,8 @@ public sealed class IngestionStore
     private const string KnownFilesSql = """
         SELECT path, sha256, size_bytes AS SizeBytes, file_mtime AS FileMtime, missing FROM source_files
         """;
+
+    private const string KnownFileSql = $"{KnownFilesSql} WHERE path = @path";
 
     private const string LastLogSql = """
         SELECT outcome, sha256, reason FROM ingestion_log WHERE path = @path ORDER BY id DESC LIMIT 1
@@ -121,50 +119,52 @@ public sealed class IngestionStore
         (await c.QueryAsync<KnownFile>(new CommandDefinition(KnownFilesSql, cancellationToken: ct)))
             .ToDictionary(f => f.Path, StringComparer.Ordinal);
 
-    /// <summary>Records that an unchanged file is (still or again) present; a file that came back gives its article its source back.</summary>
-    public async Task TouchAsync(SqliteConnection c, string path, long mtime, CancellationToken ct)
-    {
-        await using var tx = (SqliteTransaction)await c.BeginTransactionAsync(ct);
-        foreach (var articleId in await c.QueryAsync<long?>(TouchSourceFileSql, new { path, mtime }, tx))
-        {
-            await c.ExecuteAsync(RefreshSourceMissingSql, new { articleId }, tx);
-        }
+    /// <summary>What the store knows about one file: the watcher's single files need not load every file's row.</summary>
+    public async Task<KnownFile?> KnownFileAsync(SqliteConnection c, string path, CancellationToken ct) =>
+        await c.QuerySingleOrDefaultAsync<KnownFile>(new CommandDefinition(KnownFileSql, new { path }, cancellationToken: ct));
 
-        await tx.CommitAsync(ct);
+    /// <summary>Records that an unchanged file is (still or again) present; a file that came back gives its article its source back.</summary>
+    public async Task TouchAsync(SqliteTransaction tx, string path, long mtime, CancellationToken ct)
+    {
+        var c = tx.Connection!;
+        foreach (var articleId in await c.QueryAsync<long?>(new CommandDefinition(TouchSourceFileSql, new { path, mtime }, tx, cancellationToken: ct)))
+        {
+            await c.ExecuteAsync(new CommandDefinition(RefreshSourceMissingSql, new { articleId }, tx, cancellationToken: ct));
+        }
     }
 
     /// <summary>
     /// Logs a file that is not an article. The same failure of the same bytes is logged once, not at every rescan,
     /// so the log keeps telling something new.
     /// </summary>
-    public async Task<IngestionOutcome> LogFailureAsync(SqliteConnection c, string path, string? sha, string reason, CancellationToken ct)
+    public async Task<IngestionOutcome> LogFailureAsync(SqliteTransaction tx, string path, string? sha, string reason, CancellationToken ct)
     {
-        var last = await c.QuerySingleOrDefaultAsync<(string Outcome, string? Sha, string? Reason)?>(new CommandDefinition(LastLogSql, new { path }, cancellationToken: ct));
+        var c = tx.Connection!;
+        var last = await c.QuerySingleOrDefaultAsync<(string Outcome, string? Sha, string? Reason)?>(new CommandDefinition(LastLogSql, new { path }, tx, cancellationToken: ct));
         if (last is not { Outcome: "failed" } same || same.Sha != sha || same.Reason != reason)
         {
-            await c.ExecuteAsync(new CommandDefinition(InsertLogSql, new { at = Now(), path, outcome = "failed", reason, sha, articleId = (long?)null }, cancellationToken: ct));
+            await c.ExecuteAsync(new CommandDefinition(InsertLogSql, new { at = Now(), path, outcome = "failed", reason, sha, articleId = (long?)null }, tx, cancellationToken: ct));
         }
 
         return new IngestionOutcome(path, IngestionResult.Failed, reason);
     }
 
-    public async Task<IngestionOutcome> SaveAsync(SqliteConnection c, FileFacts file, IArticleParser parser, ParsedArticle article, CancellationToken ct)
+    /// <summary>Stores one parsed file inside the caller's transaction, which decides when it commits.</summary>
+    public async Task<IngestionOutcome> SaveAsync(SqliteTransaction tx, FileFacts file, IArticleParser parser, ArticleToStore article)
     {
-        await using var tx = (SqliteTransaction)await c.BeginTransactionAsync(ct);
+        var c = tx.Connection!;
         var now = Now();
-        var bodyText = string.Join("\n\n", article.Body);
-        var contentHash = ContentHash(bodyText);
         var fileRow = new
         {
             file.Path, file.Sha256, file.Size, parser.Format, ParserVersion = parser.Version, Mtime = file.ModifiedTicks, Now = now,
-            Dropped = JsonSerializer.Serialize(article.Dropped), Warnings = JsonSerializer.Serialize(article.Warnings),
+            Dropped = article.DroppedJson, Warnings = article.WarningsJson,
         };
 
         var source = await c.QuerySingleOrDefaultAsync<(long Id, long? ArticleId)?>(SourceByPathSql, file, tx);
         IngestionOutcome outcome;
         if (source is null)
         {
-            var duplicateOf = await c.ExecuteScalarAsync<long?>(FindDuplicateSql, new { url = article.CanonicalUrl, hash = contentHash }, tx);
+            var duplicateOf = await c.ExecuteScalarAsync<long?>(FindDuplicateSql, new { url = article.Parsed.CanonicalUrl, hash = article.ContentHash }, tx);
             if (duplicateOf is { } existing)
             {
                 await c.ExecuteAsync(InsertSourceFileSql, new { fileRow.Path, ArticleId = existing, fileRow.Sha256, fileRow.Size, fileRow.Format, fileRow.ParserVersion, fileRow.Mtime, fileRow.Now, fileRow.Dropped, fileRow.Warnings }, tx);
@@ -173,9 +173,9 @@ public sealed class IngestionStore
             }
             else
             {
-                var articleId = await c.ExecuteScalarAsync<long>(InsertArticleSql, new { slug = await FreeSlugAsync(c, tx, article.Title), title = article.Title, now }, tx);
+                var articleId = await c.ExecuteScalarAsync<long>(InsertArticleSql, new { slug = await FreeSlugAsync(c, tx, article.Parsed.Title), title = article.Parsed.Title, now }, tx);
                 var sourceId = await c.ExecuteScalarAsync<long>(InsertSourceFileSql, new { fileRow.Path, ArticleId = articleId, fileRow.Sha256, fileRow.Size, fileRow.Format, fileRow.ParserVersion, fileRow.Mtime, fileRow.Now, fileRow.Dropped, fileRow.Warnings }, tx);
-                await WriteLiveRevisionAsync(c, tx, articleId, sourceId, article, bodyText, contentHash, now);
+                await WriteLiveRevisionAsync(c, tx, articleId, sourceId, article, now);
                 outcome = new IngestionOutcome(file.Path, IngestionResult.Ingested, null, articleId);
             }
         }
@@ -183,12 +183,11 @@ public sealed class IngestionStore
         {
             await c.ExecuteAsync(UpdateSourceFileSql, new { source.Value.Id, fileRow.Sha256, fileRow.Size, fileRow.Format, fileRow.ParserVersion, fileRow.Mtime, fileRow.Now, fileRow.Dropped, fileRow.Warnings }, tx);
             var articleId = source.Value.ArticleId!.Value;
-            outcome = await ReviseAsync(c, tx, articleId, source.Value.Id, file.Path, article, bodyText, contentHash, now);
+            outcome = await ReviseAsync(c, tx, articleId, source.Value.Id, file.Path, article, now);
             await c.ExecuteAsync(RefreshSourceMissingSql, new { articleId }, tx);
         }
 
         await c.ExecuteAsync(InsertLogSql, new { at = now, path = file.Path, outcome = outcome.Result.ToString().ToLowerInvariant(), reason = outcome.Reason, sha = file.Sha256, articleId = outcome.ArticleId }, tx);
-        await tx.CommitAsync(ct);
         return outcome;
     }
 
@@ -211,10 +210,11 @@ public sealed class IngestionStore
         return count;
     }
 
-    private async Task<IngestionOutcome> ReviseAsync(SqliteConnection c, SqliteTransaction tx, long articleId, long sourceId, string path, ParsedArticle article, string bodyText, string contentHash, string now)
+    private async Task<IngestionOutcome> ReviseAsync(SqliteConnection c, SqliteTransaction tx, long articleId, long sourceId, string path, ArticleToStore article, string now)
     {
+        var parsed = article.Parsed;
         var live = await c.QuerySingleAsync<LiveRevision>(LiveRevisionSql, new { articleId }, tx);
-        var sameText = live.Title == article.Title && live.BodyText == bodyText;
+        var sameText = live.Title == parsed.Title && live.BodyText == article.BodyText;
         if (live.Origin != "ingest")
         {
             if (sameText)
@@ -223,56 +223,56 @@ public sealed class IngestionStore
             }
 
             // An editor amended the live text: the file's new text waits for review instead of replacing the correction.
-            await c.ExecuteScalarAsync<long>(InsertRevisionSql, RevisionRow(articleId, sourceId, "pending", article, bodyText, now), tx);
+            await c.ExecuteScalarAsync<long>(InsertRevisionSql, RevisionRow(articleId, sourceId, "pending", article, now), tx);
             return new IngestionOutcome(path, IngestionResult.PendingReview, "Article has an editor's amendment; the new text awaits review.", articleId);
         }
 
-        if (sameText && live.Byline == Bylines.Join(article.Authors))
+        if (sameText && live.Byline == article.Byline)
         {
-            if (live.Bureau == article.Bureau && live.PublishedAt == article.Published && live.UpdatedAt == article.Updated
-                && string.Equals(live.OutletName, article.Site, StringComparison.OrdinalIgnoreCase))
+            if (live.Bureau == parsed.Bureau && live.PublishedAt == parsed.Published && live.UpdatedAt == parsed.Updated
+                && string.Equals(live.OutletName, parsed.Site, StringComparison.OrdinalIgnoreCase))
             {
                 return new IngestionOutcome(path, IngestionResult.Unchanged, "File changed but its article did not.", articleId);
             }
 
             // Dates, bureau and outlet live on the article, not in revisions: a file that corrects them updates the article in place.
-            await UpdateArticleAsync(c, tx, articleId, live.Id, article, bodyText, contentHash);
+            await UpdateArticleAsync(c, tx, articleId, live.Id, article);
             return new IngestionOutcome(path, IngestionResult.Revised, "The article's date, bureau or outlet changed; its text did not.", articleId);
         }
 
         await c.ExecuteAsync(SupersedeSql, new { articleId }, tx);
-        await WriteLiveRevisionAsync(c, tx, articleId, sourceId, article, bodyText, contentHash, now);
+        await WriteLiveRevisionAsync(c, tx, articleId, sourceId, article, now);
         return new IngestionOutcome(path, IngestionResult.Revised, null, articleId);
     }
 
-    private static async Task WriteLiveRevisionAsync(SqliteConnection c, SqliteTransaction tx, long articleId, long sourceId, ParsedArticle article, string bodyText, string contentHash, string now)
+    private static async Task WriteLiveRevisionAsync(SqliteConnection c, SqliteTransaction tx, long articleId, long sourceId, ArticleToStore article, string now)
     {
-        var revisionId = await c.ExecuteScalarAsync<long>(InsertRevisionSql, RevisionRow(articleId, sourceId, "live", article, bodyText, now), tx);
-        await UpdateArticleAsync(c, tx, articleId, revisionId, article, bodyText, contentHash);
+        var revisionId = await c.ExecuteScalarAsync<long>(InsertRevisionSql, RevisionRow(articleId, sourceId, "live", article, now), tx);
+        await UpdateArticleAsync(c, tx, articleId, revisionId, article);
     }
 
-    private static async Task UpdateArticleAsync(SqliteConnection c, SqliteTransaction tx, long articleId, long revisionId, ParsedArticle article, string bodyText, string contentHash)
+    private static async Task UpdateArticleAsync(SqliteConnection c, SqliteTransaction tx, long articleId, long revisionId, ArticleToStore article)
     {
-        long? outletId = article.Site is { Length: > 0 } site ? await OutletIdAsync(c, tx, site) : null;
+        var parsed = article.Parsed;
         await c.ExecuteAsync(UpdateArticleSql, new
         {
-            ArticleId = articleId, OutletId = outletId, RevisionId = revisionId, article.Title, Byline = Bylines.Join(article.Authors), article.Bureau,
-            article.Published, article.Updated, article.CanonicalUrl, article.Language, Excerpt = Excerpts.From(article.Body),
-            WordCount = ReadingTime.CountWords(bodyText), ContentHash = contentHash,
+            ArticleId = articleId, OutletId = await OutletIdAsync(c, tx, parsed.Site), RevisionId = revisionId, parsed.Title, article.Byline, parsed.Bureau,
+            parsed.Published, parsed.Updated, parsed.CanonicalUrl, parsed.Language, article.Excerpt, article.WordCount, article.ContentHash,
         }, tx);
         await c.ExecuteAsync(ReplaceAuthorsSql, new { articleId }, tx);
-        await c.ExecuteAsync(InsertAuthorSql, article.Authors.Select((name, i) => new { ArticleId = articleId, Position = i, Name = name }), tx);
+        await c.ExecuteAsync(InsertAuthorSql, parsed.Authors.Select((name, i) => new { ArticleId = articleId, Position = i, Name = name }), tx);
     }
 
     /// <summary>The outlet of that name, or a new one; names that slug alike ("The Herald", "The Herald!") get distinct slugs.</summary>
-    private static async Task<long> OutletIdAsync(SqliteConnection c, SqliteTransaction tx, string name) =>
-        await c.ExecuteScalarAsync<long?>(OutletByNameSql, new { name }, tx)
-        ?? await c.ExecuteScalarAsync<long>(InsertOutletSql, new { slug = await FreeSlugAsync(c, tx, name, OutletSlugTakenSql), name }, tx);
+    private static async Task<long?> OutletIdAsync(SqliteConnection c, SqliteTransaction tx, string? name) =>
+        name is not { Length: > 0 } ? null
+        : await c.ExecuteScalarAsync<long?>(OutletByNameSql, new { name }, tx)
+            ?? await c.ExecuteScalarAsync<long>(InsertOutletSql, new { slug = await FreeSlugAsync(c, tx, name, OutletSlugTakenSql), name }, tx);
 
-    private static object RevisionRow(long articleId, long sourceId, string status, ParsedArticle article, string bodyText, string now) => new
+    private static object RevisionRow(long articleId, long sourceId, string status, ArticleToStore article, string now) => new
     {
-        ArticleId = articleId, Status = status, SourceFileId = sourceId, article.Title, Byline = Bylines.Join(article.Authors),
-        article.BodyMarkdown, BodyHtml = PreRenderedBodies.HtmlFor(article), BodyText = bodyText, Now = now,
+        ArticleId = articleId, Status = status, SourceFileId = sourceId, article.Parsed.Title, article.Byline,
+        article.Parsed.BodyMarkdown, article.BodyHtml, article.BodyText, Now = now,
     };
 
     private static async Task<string> FreeSlugAsync(SqliteConnection c, SqliteTransaction tx, string title, string takenSql = SlugTakenSql)
@@ -284,21 +284,6 @@ public sealed class IngestionStore
         }
 
         return slug;
-    }
-
-    /// <summary>The same story from two files or formats hashes alike: case, spacing and punctuation are ignored.</summary>
-    internal static string ContentHash(string bodyText)
-    {
-        var sb = new StringBuilder(bodyText.Length);
-        foreach (var ch in bodyText)
-        {
-            if (char.IsLetterOrDigit(ch))
-            {
-                sb.Append(char.ToLowerInvariant(ch));
-            }
-        }
-
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
     }
 
     private static string Now() => DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture);
