@@ -171,7 +171,7 @@ public static class Migrations
             CREATE INDEX ix_error_reports_status ON error_reports(status, id DESC);
             """),
         new(3, "search: full-text index of live article text, kept in step by triggers on articles", NewsReader.Search.SearchSchema.Sql),
-        new(4, "search: headline index (title, byline, outlet) for finding older strong matches cheaply", NewsReader.Search.HeadlineSchema.Sql),
+        new(4, "search: headline index (title, byline, outlet) for older strong matches; a first revision is indexed without a delete", NewsReader.Search.HeadlineSchema.Sql),
     ];
 }
 
