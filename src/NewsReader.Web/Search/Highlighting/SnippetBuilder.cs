@@ -13,6 +13,8 @@ public sealed class SnippetBuilder
     public const int WindowTokens = 30;
     private const int LeadIn = 4;
     private const int MaxMatches = 500;
+    private const int ReadOnAfterEveryTerm = 300;
+    private const int ReadOnAfterFirstMatch = 1_000;
 
     private readonly List<TermPattern> _patterns;
 
@@ -69,7 +71,10 @@ public sealed class SnippetBuilder
 
     private readonly record struct Match(int Token, int Length, int Term);
 
-    /// <summary>Matches in reading order, stopping once one window holds every term: no later window can beat it.</summary>
+    /// <summary>
+    /// Matches in reading order, stopping once one window holds every term (no later window can beat it), or a few hundred
+    /// words after every term, or after the first match, has been seen.
+    /// </summary>
     private List<Match> FindMatches(TokenReader tokens)
     {
         var matches = new List<Match>();
@@ -87,10 +92,16 @@ public sealed class SnippetBuilder
 
                 matches.Add(new Match(i, _patterns[p].Tokens.Length, p));
                 lastSeen[p] = i;
-                if (stopAt == int.MaxValue && lastSeen.All(seen => i - seen < WindowTokens - LeadIn))
+                if (lastSeen.All(seen => i - seen < WindowTokens - LeadIn))
                 {
                     // Keep reading to the end of that window so every match shown in it is marked.
-                    stopAt = i + WindowTokens;
+                    stopAt = Math.Min(stopAt, i + WindowTokens);
+                }
+                else
+                {
+                    // Terms that are never close together would have the whole body read: look a little further for a
+                    // window with all of them, then settle for the best one seen.
+                    stopAt = Math.Min(stopAt, i + (lastSeen.All(seen => seen >= 0) ? ReadOnAfterEveryTerm : ReadOnAfterFirstMatch));
                 }
 
                 i += _patterns[p].Tokens.Length - 1;
