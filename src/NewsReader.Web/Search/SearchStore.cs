@@ -1,4 +1,5 @@
 using Dapper;
+using NewsReader.Articles;
 using Microsoft.Data.Sqlite;
 using NewsReader.Search.Highlighting;
 using NewsReader.Search.Ranking;
@@ -55,17 +56,11 @@ public sealed class SearchStore(Db db, ILogger<SearchStore> logger)
     private const string OutletIdSql = "SELECT id FROM outlets WHERE slug = @slug";
 
     // The live body arrives in Snippet and is replaced by the snippet cut from it in C# (see SnippetBuilder for why).
-    private const string ArticlesSql = """
+    private const string ArticlesSql = $"""
         SELECT a.id, a.slug, a.title, o.name AS OutletName, o.slug AS OutletSlug, a.byline, a.published_at AS PublishedAt,
-               r.body_text AS Snippet
+               r.body_text AS Snippet, {ArticleStore.CorrectedColumn}
         FROM articles a JOIN article_revisions r ON r.id = a.current_revision_id LEFT JOIN outlets o ON o.id = a.outlet_id
         WHERE a.id IN @ids
-        """;
-
-    private const string CorrectedSql = """
-        SELECT article_id FROM article_revisions WHERE origin = 'correction' AND article_id IN @ids
-        UNION
-        SELECT article_id FROM corrections WHERE withdrawn_at IS NULL AND article_id IN @ids
         """;
 
     // Filters without words: the newest matching articles, with their excerpt as the snippet.
@@ -78,7 +73,7 @@ public sealed class SearchStore(Db db, ILogger<SearchStore> logger)
 
     private const string FiltersOnlySql = $"""
         SELECT a.id, a.slug, a.title, o.name AS OutletName, o.slug AS OutletSlug, a.byline, a.published_at AS PublishedAt,
-               a.excerpt AS Snippet
+               a.excerpt AS Snippet, {ArticleStore.CorrectedColumn}
         FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
         WHERE {FiltersOnlyWhere}
         ORDER BY a.published_at IS NULL, a.published_at DESC, a.id DESC
@@ -225,11 +220,8 @@ public sealed class SearchStore(Db db, ILogger<SearchStore> logger)
 
         var ids = keys.Select(SearchKeys.ArticleId).ToArray();
         var articles = (await c.QueryAsync<SearchHit>(new CommandDefinition(ArticlesSql, new { ids }, cancellationToken: ct))).ToDictionary(a => a.Id);
-        var corrected = await CorrectedAsync(c, ids, ct);
         var snippets = new SnippetBuilder(query);
-        var hits = ids.Where(articles.ContainsKey)
-            .Select(id => articles[id] with { Snippet = snippets.Build(articles[id].Snippet), Corrected = corrected.Contains(id) })
-            .ToList();
+        var hits = ids.Where(articles.ContainsKey).Select(id => articles[id] with { Snippet = snippets.Build(articles[id].Snippet) }).ToList();
         return new SearchResults(query, sort, page, total, hits);
     }
 
@@ -242,10 +234,6 @@ public sealed class SearchStore(Db db, ILogger<SearchStore> logger)
         };
         var total = await c.ExecuteScalarAsync<int>(new CommandDefinition(FiltersOnlyCountSql, args, cancellationToken: ct));
         var rows = (await c.QueryAsync<SearchHit>(new CommandDefinition(FiltersOnlySql, args, cancellationToken: ct))).AsList();
-        var corrected = await CorrectedAsync(c, rows.Select(r => r.Id).ToArray(), ct);
-        return new SearchResults(query, sort, page, total, rows.Select(r => r with { Corrected = corrected.Contains(r.Id) }).ToList());
+        return new SearchResults(query, sort, page, total, rows);
     }
-
-    private static async Task<HashSet<long>> CorrectedAsync(SqliteConnection c, long[] ids, CancellationToken ct) =>
-        ids.Length == 0 ? [] : (await c.QueryAsync<long>(new CommandDefinition(CorrectedSql, new { ids }, cancellationToken: ct))).ToHashSet();
 }

@@ -30,6 +30,31 @@ public sealed class SnippetBuilderTests
         Assert.Equal("The owners <mark>run</mark> the <mark>Café</mark> near the <mark>central bank</mark>, not the bank annex.", html);
     }
 
+    private static string Filler(int words) => string.Join(" ", Enumerable.Range(0, words).Select(i => $"word{i % 50}"));
+
+    [Theory]
+    [InlineData("economie", "<mark>Économie</mark>")]
+    [InlineData("zurich", "<mark>Zürich</mark>")]
+    [InlineData("harbours", "<mark>harbour</mark>")]
+    public void Snippet_FindsAMatchDeepInALongBody_AccentedOrNot(string q, string marked)
+    {
+        var body = $"{Filler(800)} the Économie desk in Zürich watched the harbour. {Filler(50)}";
+
+        var html = Html(q, body);
+
+        Assert.StartsWith("…", html);
+        Assert.Contains(marked, html);
+    }
+
+    [Fact]
+    public void Snippet_WithNoMatchInTheBody_IsItsOpening()
+    {
+        var html = Html("lighthouse", $"The council met on Monday. {Filler(400)}");
+
+        Assert.StartsWith("The council met on Monday.", html);
+        Assert.DoesNotContain("<mark>", html);
+    }
+
     [Fact]
     public void Snippet_MarksPrefixesAndLeavesExclusionsAndTitleTermsAlone()
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -13,10 +14,16 @@ public sealed class SnippetBuilder
     public const int WindowTokens = 30;
     private const int LeadIn = 4;
     private const int MaxMatches = 500;
-    private const int ReadOnAfterEveryTerm = 300;
-    private const int ReadOnAfterFirstMatch = 1_000;
+    private const int ReadOn = 200;
+
+    // Characters kept before the first place a match could start: room for the lead-in, and for the window to move back
+    // when the body ends soon after the match.
+    private const int KeepBefore = 400;
 
     private readonly List<TermPattern> _patterns;
+
+    // What the first word of every term begins with once folded: null when a term has no ASCII head of two letters or more.
+    private readonly SearchValues<string>? _heads;
 
     public SnippetBuilder(SearchQuery query)
     {
@@ -26,17 +33,22 @@ public sealed class SnippetBuilder
             .Select(TermPattern.From)
             .Where(p => p.Tokens.Length > 0)
             .ToList();
+        var heads = _patterns.Select(p => p.Head).ToList();
+        _heads = heads.Count > 0 && heads.All(h => h.Length >= 2 && Ascii.IsValid(h)) ? SearchValues.Create(heads.ToArray(), StringComparison.OrdinalIgnoreCase) : null;
     }
 
     public string Build(string body)
     {
-        var tokens = new TokenReader(body);
+        // Reading a body word by word up to its first match, or to its end when the words are only in the title, was most
+        // of the cost of a results page; a vectorised search for the terms' heads finds where a match can first start.
+        var (readFrom, mayMatch) = FirstPossibleMatch(body);
+        var tokens = new TokenReader(body, readFrom);
         if (!tokens.Has(0))
         {
             return "";
         }
 
-        var matches = FindMatches(tokens);
+        var matches = mayMatch ? FindMatches(tokens) : [];
         var start = BestWindowStart(matches);
         // A match near the end still gets a full window: start earlier when the text runs out.
         tokens.Has(start + WindowTokens);
@@ -45,7 +57,7 @@ public sealed class SnippetBuilder
         var more = tokens.Has(end);
 
         var sb = new StringBuilder();
-        if (start > 0)
+        if (tokens[start].Start > 0)
         {
             sb.Append('…');
         }
@@ -72,8 +84,46 @@ public sealed class SnippetBuilder
     private readonly record struct Match(int Token, int Length, int Term);
 
     /// <summary>
-    /// Matches in reading order, stopping once one window holds every term (no later window can beat it), or a few hundred
-    /// words after every term, or after the first match, has been seen.
+    /// Where to start reading: a little before the first place a term's head occurs. Every word that folds and stems to a
+    /// term begins, once folded, with its head (see <see cref="TermPattern.MatchesAt"/>), so nothing before it can match.
+    /// </summary>
+    private (int From, bool MayMatch) FirstPossibleMatch(string body)
+    {
+        if (_patterns.Count == 0)
+        {
+            return (0, false);
+        }
+
+        if (_heads is null)
+        {
+            return (0, true);
+        }
+
+        var text = body.AsSpan();
+        var at = text.IndexOfAny(_heads);
+        // An ASCII word that matches holds its head as it is; a word with other letters ("Économie") only once folded, so
+        // the few such words before the first head are folded and checked one by one.
+        var end = at < 0 ? text.Length : at;
+        for (var i = text[..end].IndexOfAnyExceptInRange('\0', '\u007F'); i >= 0;)
+        {
+            var (wordStart, wordEnd) = TokenReader.WordAround(body, i);
+            var folded = Fold(text[wordStart..wordEnd]);
+            if (_patterns.Any(p => folded.StartsWith(p.Head, StringComparison.Ordinal)))
+            {
+                at = wordStart;
+                break;
+            }
+
+            var next = wordEnd < end ? text[wordEnd..end].IndexOfAnyExceptInRange('\0', '\u007F') : -1;
+            i = next < 0 ? -1 : wordEnd + next;
+        }
+
+        return at < 0 ? (0, false) : (Math.Max(0, at - KeepBefore), true);
+    }
+
+    /// <summary>
+    /// Matches in reading order, stopping once one window holds every term (no later window can beat it), or a couple of
+    /// hundred words after the first match.
     /// </summary>
     private List<Match> FindMatches(TokenReader tokens)
     {
@@ -101,7 +151,7 @@ public sealed class SnippetBuilder
                 {
                     // Terms that are never close together would have the whole body read: look a little further for a
                     // window with all of them, then settle for the best one seen.
-                    stopAt = Math.Min(stopAt, i + (lastSeen.All(seen => seen >= 0) ? ReadOnAfterEveryTerm : ReadOnAfterFirstMatch));
+                    stopAt = Math.Min(stopAt, i + ReadOn);
                 }
 
                 i += _patterns[p].Tokens.Length - 1;
@@ -169,6 +219,9 @@ public sealed class SnippetBuilder
     /// <summary>A term as stems: a phrase matches consecutive tokens; a prefix term's last token matches by prefix.</summary>
     private sealed record TermPattern(string[] Tokens, bool IsPrefix)
     {
+        /// <summary>What a folded word matching the first token starts with: the stem but for its last letter, or all of a short stem.</summary>
+        public string Head => Tokens[0].Length < 3 ? Tokens[0] : Tokens[0][..^1];
+
         public static TermPattern From(SearchTerm term) => new(
             term.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => Porter.Stem(Fold(w))).Where(w => w.Length > 0).ToArray(),
             term.IsPrefix);

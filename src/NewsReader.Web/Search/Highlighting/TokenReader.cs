@@ -6,10 +6,12 @@ namespace NewsReader.Search.Highlighting;
 /// Splits text into words lazily, as unicode61 does (runs of letters, digits and combining marks): a snippet usually
 /// needs only the first paragraph or two, so the rest of a long body is never scanned.
 /// </summary>
-internal sealed class TokenReader(string text)
+internal sealed class TokenReader(string text, int from = 0)
 {
     private readonly List<(int Start, int End)> _tokens = new(64);
-    private int _position;
+
+    // Never inside a word: a reader that starts partway through the text backs up to the start of that word.
+    private int _position = WordStart(text, from);
 
     public string Text => text;
 
@@ -48,6 +50,28 @@ internal sealed class TokenReader(string text)
         {
             _tokens.Add((start, _position));
         }
+    }
+
+    /// <summary>The word holding the character at <paramref name="at"/> (empty when that character is not part of a word).</summary>
+    public static (int Start, int End) WordAround(string text, int at)
+    {
+        var end = at;
+        while (end < text.Length && IsWordChar(text[end]))
+        {
+            end++;
+        }
+
+        return (WordStart(text, at), Math.Max(end, at));
+    }
+
+    private static int WordStart(string text, int at)
+    {
+        while (at > 0 && at <= text.Length && IsWordChar(text[at - 1]))
+        {
+            at--;
+        }
+
+        return Math.Clamp(at, 0, text.Length);
     }
 
     private static bool IsWordChar(char c) => c < 128
