@@ -1,6 +1,6 @@
 using Dapper;
-using NewsReader.Articles;
 using Microsoft.Data.Sqlite;
+using NewsReader.Articles;
 using NewsReader.Search.Highlighting;
 using NewsReader.Search.Ranking;
 using NewsReader.Store;
@@ -16,9 +16,11 @@ public sealed class SearchStore(Db db, ILogger<SearchStore> logger)
     // The day comes from the rowid, so no row is looked up.
     private const string Age = "(1.0 + 0.2 * MAX(0.0, @Today - (rowid >> 32)) / 365.25)";
 
+    private const string FullIndexScore = $"relevance(search_index, @Frequencies, 10.0, 4.0, 2.0, 1.0, 0.0) / {Age}";
+
     // The newest matches, scored: the window every relevance search ranks.
     private const string WindowSql = $"""
-        SELECT rowid AS Key, relevance(search_index, @Frequencies, 10.0, 4.0, 2.0, 1.0, 0.0) / {Age} AS Score
+        SELECT rowid AS Key, {FullIndexScore} AS Score
         FROM search_index
         WHERE search_index MATCH @Match AND rowid >= @Low AND rowid < @High
         ORDER BY rowid DESC LIMIT @WindowSize
@@ -35,7 +37,7 @@ public sealed class SearchStore(Db db, ILogger<SearchStore> logger)
 
     // The same from the full index, for queries with exclusions: an excluded word may be in a body.
     private const string StrongSql = $"""
-        SELECT rowid AS Key, relevance(search_index, @Frequencies, 10.0, 4.0, 2.0, 1.0, 0.0) / {Age} AS Score
+        SELECT rowid AS Key, {FullIndexScore} AS Score
         FROM search_index
         WHERE search_index MATCH @StrongMatch AND rowid >= @Low AND rowid < @cutoff
         ORDER BY rowid DESC LIMIT @StrongLimit
