@@ -172,6 +172,11 @@ public static class Migrations
             """),
         new(3, "search: full-text index of live article text, kept in step by triggers on articles", NewsReader.Search.SearchSchema.Sql),
         new(4, "search: headline index (title, byline, outlet) for older strong matches; a first revision is indexed without a delete", NewsReader.Search.HeadlineSchema.Sql),
+        new(5, "articles: index of correction revisions, so the Corrected badge of a list or search result reads no revision rows", """
+            -- Lists and search results ask of every article whether a revision came from a correction; through the
+            -- (article_id, number) index that meant reading each revision row. This index holds only the few that did.
+            CREATE INDEX ix_revisions_corrections ON article_revisions(article_id) WHERE origin = 'correction';
+            """),
     ];
 }
 

@@ -47,6 +47,18 @@ public sealed class SnippetBuilderTests
     }
 
     [Fact]
+    public void Snippet_SkipsTermsInsideLongerWords_AndMarksTheWordItself()
+    {
+        // "port" sits inside "report", "support" and "imports" long before the phrase itself.
+        var body = $"The report on imports drew support. {Filler(300)} Then the Port Authority spoke. {Filler(60)}";
+
+        var html = Html("\"port authority\"", body);
+
+        Assert.Contains("the <mark>Port Authority</mark> spoke.", html);
+        Assert.DoesNotContain("report", html);
+    }
+
+    [Fact]
     public void Snippet_WithNoMatchInTheBody_IsItsOpening()
     {
         var html = Html("lighthouse", $"The council met on Monday. {Filler(400)}");

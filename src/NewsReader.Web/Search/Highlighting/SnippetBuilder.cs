@@ -100,7 +100,7 @@ public sealed class SnippetBuilder
         }
 
         var text = body.AsSpan();
-        var at = text.IndexOfAny(_heads);
+        var at = HeadAtWordStart(text, _heads);
         // An ASCII word that matches holds its head as it is; a word with other letters ("Économie") only once folded, so
         // the few such words before the first head are folded and checked one by one.
         var end = at < 0 ? text.Length : at;
@@ -119,6 +119,32 @@ public sealed class SnippetBuilder
         }
 
         return at < 0 ? (0, false) : (Math.Max(0, at - KeepBefore), true);
+    }
+
+    /// <summary>
+    /// The first place a head begins a word. A head inside a word ("por" in "report") cannot start a match; skipping those
+    /// keeps the words read before the first real match few.
+    /// </summary>
+    private static int HeadAtWordStart(ReadOnlySpan<char> text, SearchValues<string> heads)
+    {
+        for (var from = 0; from < text.Length;)
+        {
+            var i = text[from..].IndexOfAny(heads);
+            if (i < 0)
+            {
+                return -1;
+            }
+
+            i += from;
+            if (i == 0 || !TokenReader.IsWordChar(text[i - 1]))
+            {
+                return i;
+            }
+
+            from = i + 1;
+        }
+
+        return -1;
     }
 
     /// <summary>

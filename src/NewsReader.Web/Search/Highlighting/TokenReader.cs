@@ -74,7 +74,8 @@ internal sealed class TokenReader(string text, int from = 0)
         return Math.Clamp(at, 0, text.Length);
     }
 
-    private static bool IsWordChar(char c) => c < 128
+    /// <summary>A letter, digit or combining mark: part of a word to unicode61.</summary>
+    public static bool IsWordChar(char c) => c < 128
         ? char.IsAsciiLetterOrDigit(c)
         : char.IsLetterOrDigit(c) || char.IsSurrogate(c)
           || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
