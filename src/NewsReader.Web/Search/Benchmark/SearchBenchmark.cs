@@ -16,47 +16,55 @@ public sealed class SearchBenchmark(Db db, SearchStore store, AppServer server)
 {
     private static readonly string[] Measures = ["raw FTS5", "server (SearchStore)", "HTTP /api/search", "HTTP /search page"];
 
-    public async Task<string> RunAsync(int rounds, int warmUp, CancellationToken ct)
+    public async Task<string> RunAsync(int rounds, TimeSpan warmUp, CancellationToken ct)
     {
         var timings = Measures.ToDictionary(m => m, _ => new Dictionary<string, Percentiles>());
         await using var raw = await db.OpenAsync(ct);
         var facts = await IndexFacts.ReadAsync(raw, ct);
         using var app = await server.StartAsync(db.DatabasePath, ct);
-        var http = app.Client;
 
-        // Warm-up rounds (round ≤ 0) fill the caches and let the JIT finish, and are not counted. .NET recompiles a method
-        // with full optimisation only after 30 calls and a quiet 100 ms, so for the first few rounds the per-request code of
-        // both processes ran unoptimised and was timed against SQLite's C: with 3 warm-up rounds HTTP p95 came out 20–30 %
-        // higher than with 10, and with the JIT told to optimise from the start 3 rounds were enough (docs/benchmarks.md).
-        for (var round = 1 - warmUp; round <= rounds; round++)
+        // Warm-up rounds fill the caches and let the JIT finish, and are not counted. .NET recompiles a method with full
+        // optimisation (and the profile it gathered) only after 30 calls and a quiet 100 ms, so in the first seconds the
+        // per-request code of both processes still ran unoptimised and was timed against SQLite's C: with one warm-up round
+        // HTTP p95 came out 20–40 % higher. The warm-up is timed, not counted in rounds, because a round at 10,000 articles
+        // takes half as long as at 100,000 (docs/benchmarks.md).
+        var warmRounds = 0;
+        var warmStart = Stopwatch.GetTimestamp();
+        while (warmRounds == 0 || Stopwatch.GetElapsedTime(warmStart) < warmUp)
         {
-            foreach (var (kind, q) in BenchmarkQueries.All)
-            {
-                var plan = await SearchStore.PlanAsync(raw, SearchQueryParser.Parse(q), 1, ct)
-                    ?? throw new InvalidOperationException($"Query '{q}' names an outlet this database does not have.");
-                // The round number makes every page URL new, so the reading pages' output cache cannot answer: this times the search.
-                var url = "?q=" + Uri.EscapeDataString(q) + "&round=" + round;
-                var samples = new[]
-                {
-                    await TimeAsync(() => SearchStore.FindAsync(raw, plan, SearchSort.Relevance, ct)),
-                    await TimeAsync(() => store.SearchAsync(SearchQueryParser.Parse(q), SearchSort.Relevance, 1, ct)),
-                    await TimeAsync(() => GetAsync(http, "/api/search" + url, ct)),
-                    await TimeAsync(() => GetAsync(http, "/search" + url, ct)),
-                };
-                if (round <= 0)
-                {
-                    continue;
-                }
-
-                for (var m = 0; m < Measures.Length; m++)
-                {
-                    Add(timings[Measures[m]], kind, samples[m]);
-                    Add(timings[Measures[m]], "all", samples[m]);
-                }
-            }
+            await RoundAsync(raw, app.Client, $"w{++warmRounds}", null, ct);
         }
 
-        return Report(rounds, warmUp, facts, timings);
+        for (var round = 1; round <= rounds; round++)
+        {
+            await RoundAsync(raw, app.Client, round.ToString(CultureInfo.InvariantCulture), timings, ct);
+        }
+
+        return Report(rounds, warmRounds, facts, timings);
+    }
+
+    /// <summary>Every query of the mix, timed the four ways one after the other; the samples go to <paramref name="timings"/> if given.</summary>
+    private async Task RoundAsync(SqliteConnection raw, HttpClient http, string round, Dictionary<string, Dictionary<string, Percentiles>>? timings, CancellationToken ct)
+    {
+        foreach (var (kind, q) in BenchmarkQueries.All)
+        {
+            var plan = await SearchStore.PlanAsync(raw, SearchQueryParser.Parse(q), 1, ct)
+                ?? throw new InvalidOperationException($"Query '{q}' names an outlet this database does not have.");
+            // The round makes every page URL new, so the reading pages' output cache cannot answer: this times the search.
+            var url = "?q=" + Uri.EscapeDataString(q) + "&round=" + round;
+            var samples = new[]
+            {
+                await TimeAsync(() => SearchStore.FindAsync(raw, plan, SearchSort.Relevance, ct)),
+                await TimeAsync(() => store.SearchAsync(SearchQueryParser.Parse(q), SearchSort.Relevance, 1, ct)),
+                await TimeAsync(() => GetAsync(http, "/api/search" + url, ct)),
+                await TimeAsync(() => GetAsync(http, "/search" + url, ct)),
+            };
+            for (var m = 0; timings is not null && m < Measures.Length; m++)
+            {
+                Add(timings[Measures[m]], kind, samples[m]);
+                Add(timings[Measures[m]], "all", samples[m]);
+            }
+        }
     }
 
     private static void Add(Dictionary<string, Percentiles> byKind, string kind, double ms)
@@ -88,14 +96,14 @@ public sealed class SearchBenchmark(Db db, SearchStore store, AppServer server)
         return body.Length;
     }
 
-    private static string Report(int rounds, int warmUp, IndexFacts facts, Dictionary<string, Dictionary<string, Percentiles>> timings)
+    private static string Report(int rounds, int warmRounds, IndexFacts facts, Dictionary<string, Dictionary<string, Percentiles>> timings)
     {
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
         sb.AppendLine(inv, $"Articles: {facts.Articles:N0}; indexed text {Mb(facts.TextBytes)}; FTS5 inverted index {Mb(facts.IndexBytes)} " +
             $"({facts.IndexBytes / (double)facts.TextBytes:P0} of the text; contentless, so no second copy of the text); " +
             $"database file {Mb(facts.DatabaseBytes)}.");
-        sb.AppendLine(inv, $"{rounds} rounds × {BenchmarkQueries.All.Length} queries, one client, sequential, after {warmUp} warm-up rounds. Times in ms.");
+        sb.AppendLine(inv, $"{rounds} rounds × {BenchmarkQueries.All.Length} queries, one client, sequential, after {warmRounds} warm-up rounds. Times in ms.");
         sb.AppendLine();
         sb.AppendLine("| measure | queries | p50 | p95 | p99 |");
         sb.AppendLine("|---|---|---:|---:|---:|");
