@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using NewsReader.Tests.Infrastructure;
@@ -8,8 +7,6 @@ namespace NewsReader.Tests.Ingestion;
 /// <summary>The <c>parse</c> and <c>ingest</c> verbs, run as a user runs them: the app's own executable in a process.</summary>
 public sealed class CommandLineVerbTests : IDisposable
 {
-    private static readonly TimeSpan ProcessLimit = TimeSpan.FromMinutes(2);
-
     private readonly string _folder = Directory.CreateTempSubdirectory("newsreader-cli-").FullName;
 
     public void Dispose()
@@ -131,36 +128,5 @@ public sealed class CommandLineVerbTests : IDisposable
         return line.GetProperty("error").GetString();
     }
 
-    /// <summary>Runs the app's own dll (copied beside the tests) with dotnet, in the temp folder, with a time limit.</summary>
-    private async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = _folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "NewsReader.Web.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(ProcessLimit);
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args) => AppProcess.RunAsync(_folder, args);
 }

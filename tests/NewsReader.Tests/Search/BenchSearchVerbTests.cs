@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using NewsReader.Tests.Infrastructure;
+
+namespace NewsReader.Tests.Search;
+
+/// <summary>
+/// The benchmark that docs/benchmarks.md quotes, run end to end as anyone reproducing the figures runs it: generate a
+/// corpus, ingest it, time the query mix in process and over HTTP. Only that it runs and reports is asserted; its
+/// numbers belong to the benchmark, not to a test.
+/// </summary>
+public sealed class BenchSearchVerbTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("newsreader-bench-").FullName;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task BenchSearch_OverAGeneratedCorpus_ReportsEveryMeasureAndTheRatios()
+    {
+        var corpus = Path.Combine(_folder, "corpus");
+        var database = $"--NewsReader:DatabasePath={Path.Combine(_folder, "bench.db")}";
+        Assert.Equal(0, (await AppProcess.RunAsync(_folder, "generate-corpus", "--count", "300", "--out", corpus, "--seed", "1")).Exit);
+        Assert.Equal(0, (await AppProcess.RunAsync(_folder, "ingest", corpus, database)).Exit);
+
+        var (exit, stdout, stderr) = await AppProcess.RunAsync(_folder, "bench-search", "--rounds", "2", "--warm-up", "0", database);
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("Articles: 300;", stdout);
+        Assert.Contains("2 rounds × 20 queries, one client, sequential, after 1 warm-up rounds.", stdout);
+        foreach (var measure in new[] { "raw FTS5", "server (SearchStore)", "HTTP /api/search", "HTTP /search page" })
+        {
+            foreach (var kind in new[] { "1-word", "2-word", "phrase", "prefix", "filtered", "all" })
+            {
+                Assert.Matches($@"(?m)^\| {Regex.Escape(measure)} \| {kind} \| \d+\.\d\d \| \d+\.\d\d \| \d+\.\d\d \|$", stdout);
+            }
+        }
+
+        Assert.Matches(@"HTTP /api/search p95 / raw FTS5 p95 = \d+\.\d\d; HTTP /search page p95 / raw FTS5 p95 = \d+\.\d\d", stdout);
+    }
+
+    [Theory]
+    [InlineData("--rounds", "0")]
+    [InlineData("--warm-up", "-1")]
+    public async Task BenchSearch_WithAnOutOfRangeOption_ShowsItsUsageAndExitsTwo(string option, string value)
+    {
+        var (exit, _, stderr) = await AppProcess.RunAsync(_folder, "bench-search", option, value, $"--NewsReader:DatabasePath={Path.Combine(_folder, "none.db")}");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Usage: bench-search [--rounds N] [--warm-up SECONDS]", stderr);
+    }
+}
