@@ -35,6 +35,18 @@ generate_corpus() {
     echo "$count" > "$out/.count"
 }
 
+# Sets DB to the database tests/perf/ingest.sh made for this many articles (ingesting a generated corpus when there is
+# none) and SEEDS to an empty seeds folder, so the app under test ingests nothing while it is measured.
+ensure_database() {
+    local count=$1
+    DB=$PERF_WORK/ingest-$count.db
+    if [ ! -f "$DB" ]; then
+        generate_corpus "$count" "$PERF_WORK/corpus-$count"
+        dotnet "$APP_DIR/NewsReader.Web.dll" ingest "$PERF_WORK/corpus-$count" "--NewsReader:DatabasePath=$DB" > /dev/null
+    fi
+    SEEDS=$PERF_WORK/empty-seeds; mkdir -p "$SEEDS"
+}
+
 machine() {
     echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RAM, load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 }

@@ -10,12 +10,7 @@ SECONDS_EACH=${2:-10}
 APP_PORT=${APP_PORT:-5091}
 STATIC_PORT=${STATIC_PORT:-5092}
 build_app
-DB=$PERF_WORK/ingest-$COUNT.db
-if [ ! -f "$DB" ]; then
-    generate_corpus "$COUNT" "$PERF_WORK/corpus-$COUNT"
-    dotnet "$APP_DIR/NewsReader.Web.dll" ingest "$PERF_WORK/corpus-$COUNT" "--NewsReader:DatabasePath=$DB" > /dev/null
-fi
-SEEDS=$PERF_WORK/empty-seeds; mkdir -p "$SEEDS"
+ensure_database "$COUNT"
 STATIC_ROOT=$PERF_WORK/static; rm -rf "$STATIC_ROOT"; mkdir -p "$STATIC_ROOT"
 machine
 

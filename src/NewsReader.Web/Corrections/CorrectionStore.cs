@@ -40,12 +40,12 @@ public sealed class CorrectionStore(Db db, AuditLog audit, ReadingCache cache, T
 
     private const string LiveByArticleSql = RevisionSelect + " WHERE a.id = @articleId AND r.id = a.current_revision_id";
 
-    private const string SearchArticlesSql = """
+    private const string SearchArticlesSql = $"""
         SELECT a.id, a.slug, a.title, o.name AS OutletName, o.slug AS OutletSlug, a.byline, a.published_at AS PublishedAt,
                a.excerpt, a.word_count AS WordCount
         FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
         WHERE a.title LIKE @pattern ESCAPE '\'
-        ORDER BY a.published_at IS NULL, a.published_at DESC, a.id DESC LIMIT 50
+        ORDER BY {ArticleStore.NewestFirst} LIMIT 50
         """;
 
     private const string InsertRevisionSql = """

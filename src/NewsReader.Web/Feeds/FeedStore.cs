@@ -1,4 +1,5 @@
 using Dapper;
+using NewsReader.Articles;
 using NewsReader.Store;
 
 namespace NewsReader.Feeds;
@@ -17,11 +18,12 @@ public sealed class FeedStore(Db db)
         LEFT JOIN outlets o ON o.id = a.outlet_id
         """;
 
-    // Ids first, bodies after: sorting only ids and dates keeps the (large) bodies out of SQLite's sorter.
-    private const string NewestIdsSql = """
-        SELECT a.id FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
-        WHERE a.current_revision_id IS NOT NULL AND (@outlet IS NULL OR o.slug = @outlet)
-        ORDER BY a.published_at IS NULL, a.published_at DESC, a.id DESC
+    // Ids first, bodies after: sorting only ids and dates keeps the (large) bodies out of SQLite's sorter. The WHERE holds
+    // the outlet only when one is asked for (ArticleFilter), so an outlet's feed is a range of its index.
+    private static string NewestIdsSql(string where) => $"""
+        SELECT a.id FROM articles a
+        {where}
+        ORDER BY {ArticleStore.NewestFirst}
         LIMIT @limit
         """;
 
@@ -40,7 +42,8 @@ public sealed class FeedStore(Db db)
         List<long> ids;
         await using (var c = await db.OpenAsync(ct))
         {
-            ids = (await c.QueryAsync<long>(new CommandDefinition(NewestIdsSql, new { outlet, limit = MaxEntries }, cancellationToken: ct))).AsList();
+            var where = ArticleFilter.Where(outlet, from: null, before: null, ArticleFilter.Live);
+            ids = (await c.QueryAsync<long>(new CommandDefinition(NewestIdsSql(where), new { outlet, limit = MaxEntries }, cancellationToken: ct))).AsList();
         }
 
         return await ByIdsAsync(ids, ct);

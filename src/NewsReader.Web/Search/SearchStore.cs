@@ -65,24 +65,16 @@ public sealed class SearchStore(Db db, ILogger<SearchStore> logger)
         WHERE a.id IN @ids
         """;
 
-    // Filters without words: the newest matching articles, with their excerpt as the snippet.
-    private const string FiltersOnlyWhere = """
-        a.current_revision_id IS NOT NULL
-        AND (@outlet IS NULL OR a.outlet_id = (SELECT id FROM outlets WHERE slug = @outlet))
-        AND (@from IS NULL OR a.published_at >= @from)
-        AND (@before IS NULL OR a.published_at < @before)
-        """;
-
-    private const string FiltersOnlySql = $"""
+    // Filters without words: the newest matching articles, with their excerpt as the snippet. The WHERE holds the filters
+    // given (ArticleFilter).
+    private static string FiltersOnlySql(string where) => $"""
         SELECT a.id, a.slug, a.title, o.name AS OutletName, o.slug AS OutletSlug, a.byline, a.published_at AS PublishedAt,
                a.excerpt AS Snippet, {ArticleStore.CorrectedColumn}
         FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
-        WHERE {FiltersOnlyWhere}
-        ORDER BY a.published_at IS NULL, a.published_at DESC, a.id DESC
+        {where}
+        ORDER BY {ArticleStore.NewestFirst}
         LIMIT @limit OFFSET @offset
         """;
-
-    private const string FiltersOnlyCountSql = $"SELECT COUNT(*) FROM articles a WHERE {FiltersOnlyWhere}";
 
     // Both read only the outlets table and the (outlet_id, published_at) index: no pass over the articles.
     private const string OutletsSql = """
@@ -234,8 +226,9 @@ public sealed class SearchStore(Db db, ILogger<SearchStore> logger)
             outlet = query.OutletSlug, from = query.PublishedFrom, before = query.PublishedBefore,
             limit = SearchResults.PageSize, offset = (page - 1) * SearchResults.PageSize,
         };
-        var total = await c.ExecuteScalarAsync<int>(new CommandDefinition(FiltersOnlyCountSql, args, cancellationToken: ct));
-        var rows = (await c.QueryAsync<SearchHit>(new CommandDefinition(FiltersOnlySql, args, cancellationToken: ct))).AsList();
+        var where = ArticleFilter.Where(args.outlet, args.from, args.before, ArticleFilter.Live);
+        var total = await c.ExecuteScalarAsync<int>(new CommandDefinition(ArticleFilter.CountSql(where), args, cancellationToken: ct));
+        var rows = (await c.QueryAsync<SearchHit>(new CommandDefinition(FiltersOnlySql(where), args, cancellationToken: ct))).AsList();
         return new SearchResults(query, sort, page, total, rows);
     }
 }
