@@ -39,7 +39,15 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
                 window.Enqueue(Task.Run(() => PrepareAsync(path, knownFile, ct), ct));
             }
 
-            await batch.AddAsync(await window.Dequeue(), ct);
+            var preparing = window.Dequeue();
+            if (batch.IsOpen && !preparing.IsCompleted && await Task.WhenAny(preparing, Task.Delay(IdleCommit, ct)) != preparing)
+            {
+                // The next file is still being read or parsed (a large page): commit what is stored rather than hold the
+                // write lock, which editors' corrections wait for, and keep readers from the articles before it.
+                outcomes.AddRange(Announce(await batch.CommitAsync(ct)));
+            }
+
+            await batch.AddAsync(await preparing, ct);
             if (batch.IsDue)
             {
                 outcomes.AddRange(Announce(await batch.CommitAsync(ct)));
@@ -79,6 +87,10 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
         Path.GetRelativePath(root, path).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.'));
 
     private static readonly int PrepareAhead = Math.Max(2, Environment.ProcessorCount * 4);
+
+    // How long the writer may wait for the next file with a transaction open. Short, as a correction waits with it; long
+    // enough that a folder of ordinary files, prepared ahead on the other cores, still goes many files to a commit.
+    private static readonly TimeSpan IdleCommit = TimeSpan.FromMilliseconds(20);
 
     private async Task<PreparedFile> PrepareAsync(string path, KnownFile? known, CancellationToken ct)
     {

@@ -24,6 +24,9 @@ internal sealed class WriteBatch(SqliteConnection c, IngestionStore store, ILogg
     private SqliteTransaction? _tx;
     private long _started;
 
+    /// <summary>True while a write transaction is open, holding the database's write lock.</summary>
+    public bool IsOpen => _tx is not null;
+
     public bool IsDue => _files.Count >= MaxFiles || (_tx is not null && Stopwatch.GetElapsedTime(_started) >= MaxAge);
 
     public async Task AddAsync(PreparedFile file, CancellationToken ct)
