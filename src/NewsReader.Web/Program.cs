@@ -4,6 +4,7 @@ using NewsReader.Articles;
 using NewsReader.Cli;
 using NewsReader.Corrections;
 using NewsReader.Feeds;
+using NewsReader.Hosting;
 using NewsReader.Ingestion;
 using NewsReader.Performance;
 using NewsReader.Search;
@@ -18,6 +19,7 @@ if (CommandLine.IsVerb(args))
 // The content root is the app's own folder, so appsettings.json and static assets are found wherever it is started from;
 // relative seeds and database paths still resolve against the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.AddTrustedProxies(); // X-Forwarded-* from the reverse proxies named in settings, if any
 builder.AddStore();          // SQLite, migrations at start-up
 builder.AddIngestion();      // parsers and the seeds watcher
 builder.AddReader();         // article and source pages
@@ -30,6 +32,7 @@ builder.AddFeeds();          // Atom and RSS feeds
 builder.AddSeo();            // sitemap and robots.txt
 
 var app = builder.Build();
+app.UseTrustedProxies();     // first: everything after sees the client, not the proxy
 app.UsePerformance();        // before the pages: wraps them
 app.MapReader();
 app.MapSearch();
