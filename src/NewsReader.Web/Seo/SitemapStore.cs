@@ -18,20 +18,26 @@ public sealed class SitemapStore(Db db)
 {
     private static readonly SitemapEntry[] FixedPages = [new() { Path = "/" }, new() { Path = "/sources" }];
 
+    // Each outlet's lastmod is its newest live revision. One pass over the articles (NOT INDEXED: in table order, not by
+    // outlet through the index), each revision's time from ix_revisions_created: 0.1 s at 100,000 articles, where
+    // joining outlets to articles to revision rows took 1 s.
     private const string OutletsSql = """
-        SELECT '/sources/' || o.slug AS Path, MAX(r.created_at) AS LastModified
-        FROM outlets o
-        LEFT JOIN articles a ON a.outlet_id = o.id
-        LEFT JOIN article_revisions r ON r.id = a.current_revision_id
-        GROUP BY o.id ORDER BY o.slug
+        SELECT '/sources/' || o.slug AS Path, m.LastModified
+        FROM outlets o LEFT JOIN (
+            SELECT a.outlet_id, MAX(r.created_at) AS LastModified
+            FROM articles a NOT INDEXED JOIN article_revisions r INDEXED BY ix_revisions_created ON r.id = a.current_revision_id
+            GROUP BY a.outlet_id) m ON m.outlet_id = o.id
+        ORDER BY o.slug
         """;
+
+    private const string OutletCountSql = "SELECT COUNT(*) FROM outlets";
 
     // Only articles with a live revision have a page.
     private const string ArticleCountSql = "SELECT COUNT(*) FROM articles WHERE current_revision_id IS NOT NULL";
 
     private const string ArticlesSql = """
         SELECT '/articles/' || a.slug AS Path, r.created_at AS LastModified
-        FROM articles a JOIN article_revisions r ON r.id = a.current_revision_id
+        FROM articles a JOIN article_revisions r INDEXED BY ix_revisions_created ON r.id = a.current_revision_id
         ORDER BY a.id
         LIMIT @limit OFFSET @offset
         """;
@@ -39,7 +45,7 @@ public sealed class SitemapStore(Db db)
     public async Task<long> CountAsync(CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        var outlets = await c.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM outlets", cancellationToken: ct));
+        var outlets = await c.ExecuteScalarAsync<long>(new CommandDefinition(OutletCountSql, cancellationToken: ct));
         var articles = await c.ExecuteScalarAsync<long>(new CommandDefinition(ArticleCountSql, cancellationToken: ct));
         return FixedPages.Length + outlets + articles;
     }
@@ -48,9 +54,16 @@ public sealed class SitemapStore(Db db)
     public async Task<IReadOnlyList<SitemapEntry>> SliceAsync(long offset, int limit, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        var head = FixedPages.Concat(await c.QueryAsync<SitemapEntry>(new CommandDefinition(OutletsSql, cancellationToken: ct))).ToList();
-        var slice = head.Skip((int)Math.Min(offset, head.Count)).Take(limit).ToList();
-        var articleOffset = Math.Max(0, offset - head.Count);
+        var headCount = FixedPages.Length + await c.ExecuteScalarAsync<int>(new CommandDefinition(OutletCountSql, cancellationToken: ct));
+        var slice = new List<SitemapEntry>();
+        if (offset < headCount)
+        {
+            // Only the first file holds the fixed pages and outlets; the others skip the outlets' lastmod entirely.
+            var head = FixedPages.Concat(await c.QueryAsync<SitemapEntry>(new CommandDefinition(OutletsSql, cancellationToken: ct)));
+            slice.AddRange(head.Skip((int)offset).Take(limit));
+        }
+
+        var articleOffset = Math.Max(0, offset - headCount);
         var articleLimit = limit - slice.Count;
         if (articleLimit > 0)
         {

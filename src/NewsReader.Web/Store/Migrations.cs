@@ -177,6 +177,11 @@ public static class Migrations
             -- (article_id, number) index that meant reading each revision row. This index holds only the few that did.
             CREATE INDEX ix_revisions_corrections ON article_revisions(article_id) WHERE origin = 'correction';
             """),
+        new(6, "articles: index of when each revision was made, so the sitemap's lastmod reads no revision rows", """
+            -- created_at sits after the three body columns: reading it walked each revision's overflow pages (1 s for the
+            -- outlets' lastmod at 100,000 articles). Queries name this index (INDEXED BY): the planner prefers the rowid.
+            CREATE INDEX ix_revisions_created ON article_revisions(id, created_at);
+            """),
     ];
 }
 

@@ -1,6 +1,10 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using NewsReader.Seo;
 using NewsReader.Tests.Infrastructure;
 
 namespace NewsReader.Tests.Seo;
@@ -50,6 +54,37 @@ public sealed partial class SitemapTests
         Assert.Equal(9, locs.Count);
         Assert.Equal(9, locs.Distinct().Count());
         Assert.Equal(5, locs.Count(l => l.StartsWith("http://localhost/articles/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Lastmod_IsTheLiveRevisionsTime_AndForAnOutletItsNewestArticles()
+    {
+        using var app = new NewsReaderApp(settings: new Dictionary<string, string?> { ["NewsReader:Sitemap:UrlsPerFile"] = "4" });
+        await app.SeedAsync(FiveArticles);
+        // Revise one Valley Courier article, so its revision is newer than every other.
+        await Task.Delay(1100);
+        await app.SeedAsync(("3.txt", Seeds.TextArticle("Mountain pass reopens", "Valley Courier", "By Sam Okafor", "March 3, 2024",
+            "The pass reopened on Friday after crews cleared the last of the rockfall.", "Drivers were urged to take care.")));
+
+        var lastmods = new Dictionary<string, DateTimeOffset>();
+        foreach (var file in new[] { "/sitemap-1.xml", "/sitemap-2.xml", "/sitemap-3.xml" })
+        {
+            foreach (var url in (await GetXmlAsync(app, file)).Elements(Ns + "url").Where(u => u.Element(Ns + "lastmod") is not null))
+            {
+                lastmods[new Uri(url.Element(Ns + "loc")!.Value).AbsolutePath] = DateTimeOffset.Parse(url.Element(Ns + "lastmod")!.Value, CultureInfo.InvariantCulture);
+            }
+        }
+
+        await using var db = new SqliteConnection($"Data Source={Path.Combine(app.Root, "newsreader.db")};Pooling=False");
+        var stored = (await db.QueryAsync<(string Slug, string Outlet, string CreatedAt)>("""
+            SELECT a.slug, o.slug, r.created_at FROM articles a JOIN outlets o ON o.id = a.outlet_id
+            JOIN article_revisions r ON r.id = a.current_revision_id
+            """)).ToList();
+        DateTimeOffset Second(string iso) => SiteUrls.ParseStoredDate(iso)!.Value is var t ? t.AddTicks(-(t.Ticks % TimeSpan.TicksPerSecond)) : default;
+        Assert.All(stored, a => Assert.Equal(Second(a.CreatedAt), lastmods[$"/articles/{a.Slug}"]));
+        Assert.Equal(stored.Where(a => a.Outlet == "valley-courier").Max(a => Second(a.CreatedAt)), lastmods["/sources/valley-courier"]);
+        Assert.Equal(stored.Where(a => a.Outlet == "harbour-gazette").Max(a => Second(a.CreatedAt)), lastmods["/sources/harbour-gazette"]);
+        Assert.True(lastmods["/sources/valley-courier"] > lastmods["/sources/harbour-gazette"]);
     }
 
     [Theory]
