@@ -9,13 +9,9 @@ public sealed class ApiStore(Db db)
 {
     // Same order as the home page; the WHERE holds the filters given (ArticleFilter), values stay parameters.
     private static string ListSql(string where) => $"""
-        SELECT a.id, a.slug, a.title, o.name AS OutletName, o.slug AS OutletSlug, a.byline, a.published_at AS PublishedAt,
-               a.excerpt, a.word_count AS WordCount,
-               {ArticleStore.CorrectedColumn}
-        FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
-        {where}
+        SELECT {ArticleStore.SummaryColumns}
+        FROM {ArticleFilter.PageOfIds(where)} JOIN articles a ON a.id = p.id LEFT JOIN outlets o ON o.id = a.outlet_id
         ORDER BY {ArticleStore.NewestFirst}
-        LIMIT @limit OFFSET @offset
         """;
 
     public async Task<Paged<ArticleSummary>> ListAsync(ArticleQuery query, CancellationToken ct)

@@ -25,16 +25,20 @@ public sealed class ArticleStore(Db db)
     /// </summary>
     public const string NewestFirst = "a.published_at DESC, a.id DESC";
 
-    private const string SummarySelect = $"""
-        SELECT a.id, a.slug, a.title, o.name AS OutletName, o.slug AS OutletSlug, a.byline, a.published_at AS PublishedAt,
-               a.excerpt, a.word_count AS WordCount,
-               {CorrectedColumn}
-        FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
+    /// <summary>The columns of an <see cref="ArticleSummary"/>, over articles a and outlets o.</summary>
+    public const string SummaryColumns = $"""
+        a.id, a.slug, a.title, o.name AS OutletName, o.slug AS OutletSlug, a.byline, a.published_at AS PublishedAt,
+        a.excerpt, a.word_count AS WordCount,
+        {CorrectedColumn}
         """;
 
     // The WHERE holds the outlet only when one is asked for (ArticleFilter): an outlet's articles are then a range of
     // ix_articles_outlet (outlet_id, published_at DESC).
-    private static string ListSql(string where) => $"{SummarySelect} {where} ORDER BY {NewestFirst} LIMIT @limit OFFSET @offset";
+    private static string ListSql(string where) => $"""
+        SELECT {SummaryColumns}
+        FROM {ArticleFilter.PageOfIds(where)} JOIN articles a ON a.id = p.id LEFT JOIN outlets o ON o.id = a.outlet_id
+        ORDER BY {NewestFirst}
+        """;
 
     private const string BySlugSql = """
         SELECT a.id, a.slug, a.title, o.name AS OutletName, o.slug AS OutletSlug, a.byline, a.bureau,

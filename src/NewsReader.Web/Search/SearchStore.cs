@@ -70,10 +70,8 @@ public sealed class SearchStore(Db db, ILogger<SearchStore> logger)
     private static string FiltersOnlySql(string where) => $"""
         SELECT a.id, a.slug, a.title, o.name AS OutletName, o.slug AS OutletSlug, a.byline, a.published_at AS PublishedAt,
                a.excerpt AS Snippet, {ArticleStore.CorrectedColumn}
-        FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
-        {where}
+        FROM {ArticleFilter.PageOfIds(where)} JOIN articles a ON a.id = p.id LEFT JOIN outlets o ON o.id = a.outlet_id
         ORDER BY {ArticleStore.NewestFirst}
-        LIMIT @limit OFFSET @offset
         """;
 
     // Both read only the outlets table and the (outlet_id, published_at) index: no pass over the articles.
