@@ -14,7 +14,6 @@ public static class ApiExtensions
         var services = builder.Services;
         services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.Section));
         services.AddOptions<ApiCorsOptions>().Bind(builder.Configuration.GetSection(ApiCorsOptions.Section));
-        services.TryAddSingleton<ApiStore>();
         services.TryAddSingleton<ContentStamp>();
         services.TryAddSingleton<IArticleCorrections, RevisionCorrections>();
         services.AddProblemDetails();

@@ -33,7 +33,7 @@ public static class ArticleEndpoints
 
     private static async Task<Results<Ok<ArticlePage>, ProblemHttpResult>> ListAsync(
         HttpContext http,
-        ApiStore store,
+        ArticleStore articles,
         SourceStore sources,
         ContentStamp stamp,
         [FromQuery, Description("Page number, from 1.")] string? page,
@@ -54,7 +54,7 @@ public static class ArticleEndpoints
             return ApiProblems.NotFound($"There is no outlet '{query.Outlet}'. GET /api/outlets lists them.");
         }
 
-        var list = await store.ListAsync(query, ct);
+        var list = await articles.ListAsync(query.Page, query.PageSize, query.Outlet, query.From, query.ToExclusive, ct);
         return TypedResults.Ok(new ArticlePage
         {
             Items = list.Items.Select(a => ListItem(http.Request, a)).ToList(),

@@ -45,8 +45,6 @@ public sealed record ArticleQuery(int Page, int PageSize, string? Outlet, string
             toDay is { } d && d < DateOnly.MaxValue ? d.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null), null);
     }
 
-    public long Offset => (long)(Page - 1) * PageSize;
-
     private static bool TryWhole(string? raw, int fallback, out int value)
     {
         if (string.IsNullOrWhiteSpace(raw))

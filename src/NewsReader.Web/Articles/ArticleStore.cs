@@ -68,15 +68,19 @@ public sealed class ArticleStore(Db db)
         WHERE r.article_id = @articleId ORDER BY r.number DESC
         """;
 
-    public async Task<Paged<ArticleSummary>> ListAsync(int page, string? outlet, CancellationToken ct)
+    /// <summary>A page of the newest articles, of one outlet when a slug is given: the home and outlet pages.</summary>
+    public Task<Paged<ArticleSummary>> ListAsync(int page, string? outlet, CancellationToken ct) =>
+        ListAsync(Math.Max(1, page), PageSize, outlet, from: null, before: null, ct);
+
+    /// <summary>A page of the newest articles, filtered by outlet slug and publication days (before is exclusive) when given.</summary>
+    public async Task<Paged<ArticleSummary>> ListAsync(int page, int pageSize, string? outlet, string? from, string? before, CancellationToken ct)
     {
-        page = Math.Max(1, page);
         await using var c = await db.OpenAsync(ct);
-        var args = new { outlet, limit = PageSize, offset = (page - 1) * PageSize };
-        var where = ArticleFilter.Where(outlet, from: null, before: null);
+        var args = new { outlet, from, before, limit = pageSize, offset = (long)(page - 1) * pageSize };
+        var where = ArticleFilter.Where(outlet, from, before);
         var total = await c.ExecuteScalarAsync<int>(new CommandDefinition(ArticleFilter.CountSql(where), args, cancellationToken: ct));
         var items = (await c.QueryAsync<ArticleSummary>(new CommandDefinition(ListSql(where), args, cancellationToken: ct))).AsList();
-        return new Paged<ArticleSummary>(items, page, PageSize, total);
+        return new Paged<ArticleSummary>(items, page, pageSize, total);
     }
 
     public async Task<ArticleDetail?> FindBySlugAsync(string slug, CancellationToken ct)

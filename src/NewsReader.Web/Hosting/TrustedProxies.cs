@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 using IPNetwork = System.Net.IPNetwork;
 
 namespace NewsReader.Hosting;
@@ -35,7 +36,7 @@ public static class TrustedProxies
     /// <summary>First in the pipeline, so rate limits, sign-in and links all see the forwarded values.</summary>
     public static WebApplication UseTrustedProxies(this WebApplication app)
     {
-        if (app.Configuration.GetSection(Setting).Get<string[]>() is { Length: > 0 })
+        if (app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value.KnownIPNetworks.Count > 0)
         {
             app.UseForwardedHeaders();
         }

@@ -11,15 +11,15 @@ namespace NewsReader.Search;
 /// </summary>
 public static class HeadlineSchema
 {
-    public const string Sql = """
+    public static readonly string Sql = $"""
         DROP TRIGGER search_index_after_article_update;
 
         CREATE TRIGGER search_index_after_first_revision AFTER UPDATE OF current_revision_id ON articles
         WHEN old.current_revision_id IS NULL AND new.current_revision_id IS NOT NULL
         BEGIN
             INSERT INTO search_index (rowid, title, byline, outlet, body, outlet_key)
-            SELECT MAX(0, COALESCE(CAST(julianday(substr(new.published_at, 1, 10)) - 2440587.5 AS INTEGER), 0)) * 4294967296 + new.id,
-                   new.title, COALESCE(new.byline, ''), COALESCE((SELECT name FROM outlets WHERE id = new.outlet_id), ''), r.body_text,
+            SELECT {SearchSchema.Key("new")},
+                   {SearchSchema.Headline("new")}, r.body_text,
                    'o' || COALESCE(new.outlet_id, 0)
             FROM article_revisions r WHERE r.id = new.current_revision_id;
         END;
@@ -30,10 +30,10 @@ public static class HeadlineSchema
           OR old.byline IS NOT new.byline OR old.outlet_id IS NOT new.outlet_id OR old.published_at IS NOT new.published_at)
         BEGIN
             DELETE FROM search_index
-            WHERE rowid = MAX(0, COALESCE(CAST(julianday(substr(old.published_at, 1, 10)) - 2440587.5 AS INTEGER), 0)) * 4294967296 + old.id;
+            WHERE rowid = {SearchSchema.Key("old")};
             INSERT INTO search_index (rowid, title, byline, outlet, body, outlet_key)
-            SELECT MAX(0, COALESCE(CAST(julianday(substr(new.published_at, 1, 10)) - 2440587.5 AS INTEGER), 0)) * 4294967296 + new.id,
-                   new.title, COALESCE(new.byline, ''), COALESCE((SELECT name FROM outlets WHERE id = new.outlet_id), ''), r.body_text,
+            SELECT {SearchSchema.Key("new")},
+                   {SearchSchema.Headline("new")}, r.body_text,
                    'o' || COALESCE(new.outlet_id, 0)
             FROM article_revisions r WHERE r.id = new.current_revision_id;
         END;
@@ -48,8 +48,8 @@ public static class HeadlineSchema
         WHEN new.current_revision_id IS NOT NULL
         BEGIN
             INSERT INTO search_headlines (rowid, title, byline, outlet, outlet_key)
-            VALUES (MAX(0, COALESCE(CAST(julianday(substr(new.published_at, 1, 10)) - 2440587.5 AS INTEGER), 0)) * 4294967296 + new.id,
-                    new.title, COALESCE(new.byline, ''), COALESCE((SELECT name FROM outlets WHERE id = new.outlet_id), ''),
+            VALUES ({SearchSchema.Key("new")},
+                    {SearchSchema.Headline("new")},
                     'o' || COALESCE(new.outlet_id, 0));
         END;
 
@@ -57,8 +57,8 @@ public static class HeadlineSchema
         WHEN old.current_revision_id IS NULL AND new.current_revision_id IS NOT NULL
         BEGIN
             INSERT INTO search_headlines (rowid, title, byline, outlet, outlet_key)
-            VALUES (MAX(0, COALESCE(CAST(julianday(substr(new.published_at, 1, 10)) - 2440587.5 AS INTEGER), 0)) * 4294967296 + new.id,
-                    new.title, COALESCE(new.byline, ''), COALESCE((SELECT name FROM outlets WHERE id = new.outlet_id), ''),
+            VALUES ({SearchSchema.Key("new")},
+                    {SearchSchema.Headline("new")},
                     'o' || COALESCE(new.outlet_id, 0));
         END;
 
@@ -67,10 +67,10 @@ public static class HeadlineSchema
           OR old.byline IS NOT new.byline OR old.outlet_id IS NOT new.outlet_id OR old.published_at IS NOT new.published_at)
         BEGIN
             DELETE FROM search_headlines
-            WHERE rowid = MAX(0, COALESCE(CAST(julianday(substr(old.published_at, 1, 10)) - 2440587.5 AS INTEGER), 0)) * 4294967296 + old.id;
+            WHERE rowid = {SearchSchema.Key("old")};
             INSERT INTO search_headlines (rowid, title, byline, outlet, outlet_key)
-            SELECT MAX(0, COALESCE(CAST(julianday(substr(new.published_at, 1, 10)) - 2440587.5 AS INTEGER), 0)) * 4294967296 + new.id,
-                   new.title, COALESCE(new.byline, ''), COALESCE((SELECT name FROM outlets WHERE id = new.outlet_id), ''),
+            SELECT {SearchSchema.Key("new")},
+                   {SearchSchema.Headline("new")},
                    'o' || COALESCE(new.outlet_id, 0)
             WHERE new.current_revision_id IS NOT NULL;
         END;
@@ -78,11 +78,11 @@ public static class HeadlineSchema
         CREATE TRIGGER search_headlines_after_article_delete AFTER DELETE ON articles
         BEGIN
             DELETE FROM search_headlines
-            WHERE rowid = MAX(0, COALESCE(CAST(julianday(substr(old.published_at, 1, 10)) - 2440587.5 AS INTEGER), 0)) * 4294967296 + old.id;
+            WHERE rowid = {SearchSchema.Key("old")};
         END;
 
         INSERT INTO search_headlines (rowid, title, byline, outlet, outlet_key)
-        SELECT MAX(0, COALESCE(CAST(julianday(substr(a.published_at, 1, 10)) - 2440587.5 AS INTEGER), 0)) * 4294967296 + a.id,
+        SELECT {SearchSchema.Key("a")},
                a.title, COALESCE(a.byline, ''), COALESCE(o.name, ''), 'o' || COALESCE(a.outlet_id, 0)
         FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
         WHERE a.current_revision_id IS NOT NULL;

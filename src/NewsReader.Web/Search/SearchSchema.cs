@@ -9,7 +9,18 @@ namespace NewsReader.Search;
 /// </summary>
 public static class SearchSchema
 {
-    public const string Sql = """
+    /// <summary>
+    /// The index rowid of the articles row named <paramref name="row"/> ("new", "old" or an alias), as the summary above
+    /// describes it; <see cref="SearchKeys"/> computes the same in C#. Written once here, for every trigger of every index.
+    /// </summary>
+    internal static string Key(string row) =>
+        $"MAX(0, COALESCE(CAST(julianday(substr({row}.published_at, 1, 10)) - 2440587.5 AS INTEGER), 0)) * 4294967296 + {row}.id";
+
+    /// <summary>The title, byline and outlet name columns of the articles row named <paramref name="row"/>.</summary>
+    internal static string Headline(string row) =>
+        $"{row}.title, COALESCE({row}.byline, ''), COALESCE((SELECT name FROM outlets WHERE id = {row}.outlet_id), '')";
+
+    public static readonly string Sql = $"""
         -- porter stems ("running" finds "run"); remove_diacritics 2 folds accents ("cafe" finds "Café").
         -- outlet_key holds one token, "o" + outlet id, so the outlet filter is an exact FTS5 term.
         -- Contentless: the text already lives in article_revisions and snippets are cut from there, so the index keeps
@@ -24,8 +35,8 @@ public static class SearchSchema
         WHEN new.current_revision_id IS NOT NULL
         BEGIN
             INSERT INTO search_index (rowid, title, byline, outlet, body, outlet_key)
-            SELECT MAX(0, COALESCE(CAST(julianday(substr(new.published_at, 1, 10)) - 2440587.5 AS INTEGER), 0)) * 4294967296 + new.id,
-                   new.title, COALESCE(new.byline, ''), COALESCE((SELECT name FROM outlets WHERE id = new.outlet_id), ''), r.body_text,
+            SELECT {Key("new")},
+                   {Headline("new")}, r.body_text,
                    'o' || COALESCE(new.outlet_id, 0)
             FROM article_revisions r WHERE r.id = new.current_revision_id;
         END;
@@ -36,10 +47,10 @@ public static class SearchSchema
           OR old.byline IS NOT new.byline OR old.outlet_id IS NOT new.outlet_id OR old.published_at IS NOT new.published_at
         BEGIN
             DELETE FROM search_index
-            WHERE rowid = MAX(0, COALESCE(CAST(julianday(substr(old.published_at, 1, 10)) - 2440587.5 AS INTEGER), 0)) * 4294967296 + old.id;
+            WHERE rowid = {Key("old")};
             INSERT INTO search_index (rowid, title, byline, outlet, body, outlet_key)
-            SELECT MAX(0, COALESCE(CAST(julianday(substr(new.published_at, 1, 10)) - 2440587.5 AS INTEGER), 0)) * 4294967296 + new.id,
-                   new.title, COALESCE(new.byline, ''), COALESCE((SELECT name FROM outlets WHERE id = new.outlet_id), ''), r.body_text,
+            SELECT {Key("new")},
+                   {Headline("new")}, r.body_text,
                    'o' || COALESCE(new.outlet_id, 0)
             FROM article_revisions r WHERE r.id = new.current_revision_id;
         END;
@@ -47,12 +58,12 @@ public static class SearchSchema
         CREATE TRIGGER search_index_after_article_delete AFTER DELETE ON articles
         BEGIN
             DELETE FROM search_index
-            WHERE rowid = MAX(0, COALESCE(CAST(julianday(substr(old.published_at, 1, 10)) - 2440587.5 AS INTEGER), 0)) * 4294967296 + old.id;
+            WHERE rowid = {Key("old")};
         END;
 
         -- Articles stored before search existed.
         INSERT INTO search_index (rowid, title, byline, outlet, body, outlet_key)
-        SELECT MAX(0, COALESCE(CAST(julianday(substr(a.published_at, 1, 10)) - 2440587.5 AS INTEGER), 0)) * 4294967296 + a.id,
+        SELECT {Key("a")},
                a.title, COALESCE(a.byline, ''), COALESCE(o.name, ''), r.body_text, 'o' || COALESCE(a.outlet_id, 0)
         FROM articles a JOIN article_revisions r ON r.id = a.current_revision_id LEFT JOIN outlets o ON o.id = a.outlet_id;
         """;

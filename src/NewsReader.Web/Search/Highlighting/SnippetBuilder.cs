@@ -246,7 +246,7 @@ public sealed class SnippetBuilder
     private sealed record TermPattern(string[] Tokens, bool IsPrefix)
     {
         /// <summary>What a folded word matching the first token starts with: the stem but for its last letter, or all of a short stem.</summary>
-        public string Head => Tokens[0].Length < 3 ? Tokens[0] : Tokens[0][..^1];
+        public string Head { get; } = Tokens is [var first, ..] && first.Length >= 3 ? first[..^1] : Tokens.FirstOrDefault() ?? "";
 
         public static TermPattern From(SearchTerm term) => new(
             term.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => Porter.Stem(Fold(w))).Where(w => w.Length > 0).ToArray(),
