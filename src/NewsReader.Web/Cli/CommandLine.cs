@@ -1,5 +1,6 @@
 using NewsReader.Ingestion;
 using NewsReader.Store;
+using NewsReader.Search;
 
 namespace NewsReader.Cli;
 
@@ -35,6 +36,7 @@ public static class CommandLine
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddStore();
         builder.AddIngestion();
+        builder.AddSearch();
         builder.AddCommandLineServices();
         using var host = builder.Build();
 

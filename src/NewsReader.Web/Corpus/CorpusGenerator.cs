@@ -6,7 +6,8 @@ namespace NewsReader.Corpus;
 
 /// <summary>
 /// Writes synthetic articles in the seeds' text format (title twice, "Title / Outlet", "By X - City Bureau Month D, YYYY",
-/// paragraphs, stray page furniture). Article n depends only on (seed, n), so a corpus is reproducible and written in parallel.
+/// paragraphs, stray page furniture), with the typography of real news text (<see cref="Typography"/>). Article n depends
+/// only on (seed, n), so a corpus is reproducible and written in parallel.
 /// </summary>
 public static class CorpusGenerator
 {
@@ -93,9 +94,10 @@ public static class CorpusGenerator
 
         var length = rng.Next(12, 29);
         var quote = rng.NextDouble() < 0.1;
+        var (open, close) = Typography.Quotes(rng);
         if (quote)
         {
-            sb.Append('"');
+            sb.Append(open);
         }
 
         for (var i = 0; i < length; i++)
@@ -104,17 +106,19 @@ public static class CorpusGenerator
             sb.Append(i == 0 ? Capital(word) : word);
             if (i < length - 1)
             {
-                sb.Append(rng.NextDouble() < 0.06 ? ", " : " ");
+                sb.Append(Typography.Separator(rng));
             }
         }
 
         if (quote)
         {
-            sb.Append(",\" said ").Append(Author(rng.Next(OutletCount * AuthorsPerOutlet))).Append('.');
+            // Speakers are mostly the corpus's own people, sometimes names in other scripts.
+            var speaker = rng.NextDouble() < 0.2 ? Pick(rng, Typography.Speakers) : Author(rng.Next(OutletCount * AuthorsPerOutlet));
+            sb.Append(',').Append(close).Append(" said ").Append(speaker).Append('.');
             return length + 4;
         }
 
-        sb.Append('.');
+        sb.Append(Typography.SentenceEnd(rng));
         return length;
     }
 
@@ -128,10 +132,10 @@ public static class CorpusGenerator
             < 0.74 => Pick(rng, topic),
             < 0.84 => Pick(rng, Verbs),
             < 0.92 => Pick(rng, Adjectives),
-            < 0.95 => city,
-            < 0.97 => Pick(rng, Cities),
-            < 0.985 => Pick(rng, Organisations),
-            _ => rng.Next(2, 2000).ToString(CultureInfo.InvariantCulture),
+            < 0.95 => Typography.Possessive(rng, city),
+            < 0.97 => Typography.Possessive(rng, Pick(rng, Cities)),
+            < 0.985 => Typography.Possessive(rng, Pick(rng, Organisations)),
+            _ => Typography.Number(rng),
         };
     }
 

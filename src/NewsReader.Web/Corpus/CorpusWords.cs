@@ -36,14 +36,14 @@ internal static class CorpusWords
         "Taipei", "London", "Paris", "Lagos", "Nairobi", "Tokyo", "Berlin", "Madrid", "Lisbon", "São Paulo", "Mexico City",
         "Toronto", "Sydney", "Mumbai", "Jakarta", "Cairo", "Istanbul", "Warsaw", "Kyiv", "Zürich", "Brussels", "Seoul",
         "Manila", "Bogotá", "Lima", "Athens", "Dublin", "Oslo", "Helsinki", "Vienna", "Prague", "Budapest", "Accra",
-        "Dakar", "Hanoi", "Bangkok", "Montréal", "Santiago", "Auckland", "Reykjavík",
+        "Dakar", "Hanoi", "Bangkok", "Montréal", "Santiago", "Auckland", "Reykjavík", "Київ", "القاهرة", "東京", "Kraków",
     ];
 
     public static readonly string[] Organisations =
     [
         "the central bank", "the finance ministry", "the European Commission", "the United Nations", "NATO",
         "the World Bank", "the IMF", "parliament", "the supreme court", "the health ministry", "the electoral commission",
-        "the port authority", "the energy regulator", "the teachers' union", "the city council", "the opposition party",
+        "the port authority", "the energy regulator", "the teachers’ union", "the city council", "the opposition party",
     ];
 
     /// <summary>Each article has one topic; its words make topical searches match a realistic share of the corpus.</summary>

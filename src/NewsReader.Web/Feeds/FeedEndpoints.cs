@@ -73,7 +73,13 @@ public static class FeedEndpoints
         var query = q.Trim();
         var site = SiteUrls.Base(http.Request);
         var escaped = Uri.EscapeDataString(query);
-        var ids = await search.SearchAsync(query, FeedStore.MaxEntries, ct);
+        if (await search.SearchAsync(query, FeedStore.MaxEntries, ct) is not { } ids)
+        {
+            http.Response.Headers.RetryAfter = "5"; // the same pause the search page and API ask for
+            return TypedResults.Problem("This search took too long and was stopped. Narrow it: fewer or rarer words, or a phrase.",
+                statusCode: StatusCodes.Status503ServiceUnavailable, title: "The search took too long");
+        }
+
         var document = new FeedDocument($"{site}/search/feed?q={escaped}", $"Search: {query} · NewsReader", $"Articles matching “{query}”.",
             http.Request.GetEncodedUrl(), $"{site}/search?q={escaped}", await store.ByIdsAsync(ids, ct));
         return await RespondAsync(http, stamp, document, options, ct);

@@ -5,6 +5,9 @@ namespace NewsReader.Feeds;
 /// </summary>
 public interface IFeedSearch
 {
-    /// <summary>Ids of the articles matching the query, best match first, at most <paramref name="limit"/>.</summary>
-    Task<IReadOnlyList<long>> SearchAsync(string query, int limit, CancellationToken ct);
+    /// <summary>
+    /// Ids of the articles matching the query, best match first, at most <paramref name="limit"/>; null when the search
+    /// ran past its time budget and was stopped.
+    /// </summary>
+    Task<IReadOnlyList<long>?> SearchAsync(string query, int limit, CancellationToken ct);
 }

@@ -11,7 +11,7 @@ public static class SearchApi
     public sealed record ResponseJson(string Query, string Sort, int Total, bool TotalIsLowerBound, int Page, int PageSize, int PageCount, IReadOnlyList<ResultJson> Results);
 
     public static async Task<Results<Ok<ResponseJson>, ProblemHttpResult>> GetAsync(
-        string? q, string? outlet, string? from, string? to, string? sort, string? page, SearchStore store, CancellationToken ct)
+        HttpContext http, string? q, string? outlet, string? from, string? to, string? sort, string? page, SearchStore store, CancellationToken ct)
     {
         var request = new SearchRequest(q, outlet, from, to, sort, page);
         var query = request.Parse();
@@ -26,6 +26,13 @@ public static class SearchApi
         }
 
         var results = await store.SearchAsync(query, request.SortOrder, request.PageNumber, ct);
+        if (results.OverBudget)
+        {
+            http.Response.Headers.RetryAfter = SearchOverBudgetException.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem("This search took too long and was stopped. Narrow it: fewer or rarer words, a phrase, an outlet or a date range.",
+                statusCode: StatusCodes.Status503ServiceUnavailable, title: "The search took too long");
+        }
+
         if (results.Query.Problems.Count > 0)
         {
             return Problem("The search could not be run.", string.Join(" ", results.Query.Problems), results.Query.Problems);

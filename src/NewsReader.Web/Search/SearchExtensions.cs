@@ -8,6 +8,7 @@ public static class SearchExtensions
     /// <summary>Keyword search: the store over the full-text index (the index itself is migration 3).</summary>
     public static IHostApplicationBuilder AddSearch(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section);
         builder.Services.AddSingleton<SearchStore>();
         builder.Services.AddSingleton<Feeds.IFeedSearch, FeedSearch>();
         // A search pasted with 10,000 characters arrives as a GET URL far over Kestrel's 8 KB request-line limit, which

@@ -34,6 +34,9 @@ public sealed record SearchResults(SearchQuery Query, SearchSort Sort, int Page,
     public int ShownTotal => Math.Min(Total, CountCap);
 
     public int PageCount => Math.Max(1, (ShownTotal + PageSize - 1) / PageSize);
+
+    /// <summary>True when the search ran past its time budget and was stopped: no results, and the reader should narrow it.</summary>
+    public bool OverBudget { get; init; }
 }
 
 /// <summary>An outlet, for the outlet filter and the empty search page.</summary>

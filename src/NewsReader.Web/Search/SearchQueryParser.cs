@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -18,6 +19,8 @@ public static class SearchQueryParser
 
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-MM", "yyyy"];
 
+    private static readonly SearchValues<char> CurlyQuotes = SearchValues.Create("“”„‟«»〝〞＂");
+
     private enum TokenKind
     {
         Term,
@@ -34,7 +37,7 @@ public static class SearchQueryParser
         ReadDate(from, "from", problems, d => filters.From = d);
         ReadDate(to, "to", problems, d => filters.To = d);
 
-        var tokens = Tokenize(text, filters, problems);
+        var tokens = Tokenize(StraightQuotes(text), filters, problems);
         var (groups, exclusions) = Group(tokens, problems);
 
         if (filters.From is { } f && filters.To is { } t && f > t)
@@ -95,6 +98,19 @@ public static class SearchQueryParser
 
         return q.Trim();
     }
+
+    /// <summary>
+    /// Phones and word processors type “phrase” or «phrase» for "phrase": every opening or closing double quote mark
+    /// delimits a phrase. Single quotes and apostrophes stay separators between words, as in the index.
+    /// </summary>
+    private static string StraightQuotes(string text) =>
+        text.AsSpan().IndexOfAny(CurlyQuotes) < 0 ? text : string.Create(text.Length, text, (span, t) =>
+        {
+            for (var i = 0; i < t.Length; i++)
+            {
+                span[i] = CurlyQuotes.Contains(t[i]) ? '"' : t[i];
+            }
+        });
 
     private static List<Token> Tokenize(string text, Filters filters, List<string> problems)
     {
@@ -234,7 +250,7 @@ public static class SearchQueryParser
         var sb = new StringBuilder(value.Length);
         foreach (var rune in value.EnumerateRunes())
         {
-            if (Rune.IsLetterOrDigit(rune) || Rune.GetUnicodeCategory(rune) == UnicodeCategory.NonSpacingMark)
+            if (Highlighting.TokenReader.IsWordRune(rune))
             {
                 sb.Append(rune.ToString());
             }

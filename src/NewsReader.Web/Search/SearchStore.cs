@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 using NewsReader.Articles;
 using NewsReader.Search.Highlighting;
 using NewsReader.Search.Ranking;
@@ -8,7 +9,7 @@ using NewsReader.Store;
 namespace NewsReader.Search;
 
 /// <summary>Runs parsed searches against the full-text index; see <see cref="SearchSchema"/> for how rowids are keyed.</summary>
-public sealed class SearchStore(Db db, ILogger<SearchStore> logger)
+public sealed class SearchStore(Db db, IOptions<SearchOptions> options, ILogger<SearchStore> logger)
 {
     // relevance() is bm25 with the phrase frequencies supplied (see RelevanceFunction), lower is better. Its weights follow
     // each index's column order (title, byline, outlet, [body,] outlet_key). Dividing by 1 + 0.2 per year of age lets a
@@ -94,10 +95,19 @@ public sealed class SearchStore(Db db, ILogger<SearchStore> logger)
 
         try
         {
-            await using var c = await db.OpenAsync(ct);
-            return query.HasTerms
-                ? await SearchTextAsync(c, query, sort, page, ct)
-                : await ListFilteredAsync(c, query, sort, page, ct);
+            return await SearchBudget.RunAsync(options.Value.TimeBudget, async budget =>
+            {
+                await using var c = await db.OpenAsync(budget);
+                using var interrupt = SearchBudget.InterruptOnCancel(c, budget);
+                return query.HasTerms
+                    ? await SearchTextAsync(c, query, sort, page, budget)
+                    : await ListFilteredAsync(c, query, sort, page, budget);
+            }, ct);
+        }
+        catch (SearchOverBudgetException)
+        {
+            logger.LogWarning("Search stopped after its time budget: {Query}", query.Text);
+            return new SearchResults(query, sort, page, 0, []) { OverBudget = true };
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 1)
         {
@@ -111,7 +121,8 @@ public sealed class SearchStore(Db db, ILogger<SearchStore> logger)
 
     /// <summary>
     /// Article ids for a query in the query language, best match first, at most <paramref name="limit"/>: for other
-    /// areas (a search feed) that need matches, not a results page. A query with nothing to look for finds nothing.
+    /// areas (a search feed) that need matches, not a results page. A query with nothing to look for finds nothing; one
+    /// that runs past the time budget throws <see cref="SearchOverBudgetException"/>.
     /// </summary>
     public async Task<IReadOnlyList<long>> ArticleIdsAsync(string query, int limit, CancellationToken ct)
     {
@@ -121,13 +132,17 @@ public sealed class SearchStore(Db db, ILogger<SearchStore> logger)
             return [];
         }
 
-        await using var c = await db.OpenAsync(ct);
-        if (await PlanAsync(c, parsed, 1, ct) is not { } plan)
+        return await SearchBudget.RunAsync<IReadOnlyList<long>>(options.Value.TimeBudget, async budget =>
         {
-            return [];
-        }
+            await using var c = await db.OpenAsync(budget);
+            using var interrupt = SearchBudget.InterruptOnCancel(c, budget);
+            if (await PlanAsync(c, parsed, 1, budget) is not { } plan)
+            {
+                return [];
+            }
 
-        return (await RankAsync(c, plan with { Limit = Math.Min(limit, SearchPlan.Window) }, ct)).Keys.Select(SearchKeys.ArticleId).ToList();
+            return (await RankAsync(c, plan with { Limit = Math.Min(limit, SearchPlan.Window) }, budget)).Keys.Select(SearchKeys.ArticleId).ToList();
+        }, ct);
     }
 
     /// <summary>The plan for a query: resolves the outlet filter to the id the index holds.</summary>
@@ -213,7 +228,7 @@ public sealed class SearchStore(Db db, ILogger<SearchStore> logger)
         var ids = keys.Select(SearchKeys.ArticleId).ToArray();
         var articles = (await c.QueryAsync<SearchHit>(new CommandDefinition(ArticlesSql, new { ids }, cancellationToken: ct))).ToDictionary(a => a.Id);
         var snippets = new SnippetBuilder(query);
-        var hits = ids.Where(articles.ContainsKey).Select(id => articles[id] with { Snippet = snippets.Build(articles[id].Snippet) }).ToList();
+        var hits = ids.Where(articles.ContainsKey).Select(id => articles[id] with { Snippet = snippets.Build(articles[id].Snippet, ct) }).ToList();
         return new SearchResults(query, sort, page, total, hits);
     }
 

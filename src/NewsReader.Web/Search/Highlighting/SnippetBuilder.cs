@@ -37,18 +37,24 @@ public sealed class SnippetBuilder
         _heads = heads.Count > 0 && heads.All(h => h.Length >= 2 && Ascii.IsValid(h)) ? SearchValues.Create(heads.ToArray(), StringComparison.OrdinalIgnoreCase) : null;
     }
 
-    public string Build(string body)
+    public string Build(string body, CancellationToken ct = default)
     {
+        // The markers are private-use characters that an article may hold itself: as its own they would mark nothing.
+        if (body.AsSpan().IndexOfAny(Snippets.Open, Snippets.Close) >= 0)
+        {
+            body = body.Replace(Snippets.Open, ' ').Replace(Snippets.Close, ' ');
+        }
+
         // Reading a body word by word up to its first match, or to its end when the words are only in the title, was most
         // of the cost of a results page; a vectorised search for the terms' heads finds where a match can first start.
-        var (readFrom, mayMatch) = FirstPossibleMatch(body);
+        var (readFrom, mayMatch) = FirstPossibleMatch(body, ct);
         var tokens = new TokenReader(body, readFrom);
         if (!tokens.Has(0))
         {
             return "";
         }
 
-        var matches = mayMatch ? FindMatches(tokens) : [];
+        var matches = mayMatch ? FindMatches(tokens, ct) : [];
         var start = BestWindowStart(matches);
         // A match near the end still gets a full window: start earlier when the text runs out.
         tokens.Has(start + WindowTokens);
@@ -87,7 +93,7 @@ public sealed class SnippetBuilder
     /// Where to start reading: a little before the first place a term's head occurs. Every word that folds and stems to a
     /// term begins, once folded, with its head (see <see cref="TermPattern.MatchesAt"/>), so nothing before it can match.
     /// </summary>
-    private (int From, bool MayMatch) FirstPossibleMatch(string body)
+    private (int From, bool MayMatch) FirstPossibleMatch(string body, CancellationToken ct)
     {
         if (_patterns.Count == 0)
         {
@@ -100,12 +106,13 @@ public sealed class SnippetBuilder
         }
 
         var text = body.AsSpan();
-        var at = HeadAtWordStart(text, _heads);
+        var at = HeadAtWordStart(body, _heads);
         // An ASCII word that matches holds its head as it is; a word with other letters ("Économie") only once folded, so
         // the few such words before the first head are folded and checked one by one.
         var end = at < 0 ? text.Length : at;
         for (var i = text[..end].IndexOfAnyExceptInRange('\0', '\u007F'); i >= 0;)
         {
+            ct.ThrowIfCancellationRequested();
             var (wordStart, wordEnd) = TokenReader.WordAround(body, i);
             var folded = Fold(text[wordStart..wordEnd]);
             if (_patterns.Any(p => folded.StartsWith(p.Head, StringComparison.Ordinal)))
@@ -114,8 +121,10 @@ public sealed class SnippetBuilder
                 break;
             }
 
-            var next = wordEnd < end ? text[wordEnd..end].IndexOfAnyExceptInRange('\0', '\u007F') : -1;
-            i = next < 0 ? -1 : wordEnd + next;
+            // A character outside every word (’ “ — « and the like) gives an empty word: step past it, or it is found again.
+            var after = Math.Max(wordEnd, i + 1);
+            var next = after < end ? text[after..end].IndexOfAnyExceptInRange('\0', '\u007F') : -1;
+            i = next < 0 ? -1 : after + next;
         }
 
         return at < 0 ? (0, false) : (Math.Max(0, at - KeepBefore), true);
@@ -125,18 +134,18 @@ public sealed class SnippetBuilder
     /// The first place a head begins a word. A head inside a word ("por" in "report") cannot start a match; skipping those
     /// keeps the words read before the first real match few.
     /// </summary>
-    private static int HeadAtWordStart(ReadOnlySpan<char> text, SearchValues<string> heads)
+    private static int HeadAtWordStart(string text, SearchValues<string> heads)
     {
         for (var from = 0; from < text.Length;)
         {
-            var i = text[from..].IndexOfAny(heads);
+            var i = text.AsSpan(from).IndexOfAny(heads);
             if (i < 0)
             {
                 return -1;
             }
 
             i += from;
-            if (i == 0 || !TokenReader.IsWordChar(text[i - 1]))
+            if (!TokenReader.IsWordCharBefore(text, i))
             {
                 return i;
             }
@@ -151,7 +160,7 @@ public sealed class SnippetBuilder
     /// Matches in reading order, stopping once one window holds every term (no later window can beat it), or a couple of
     /// hundred words after the first match.
     /// </summary>
-    private List<Match> FindMatches(TokenReader tokens)
+    private List<Match> FindMatches(TokenReader tokens, CancellationToken ct)
     {
         var matches = new List<Match>();
         var lastSeen = new int[_patterns.Count];
@@ -159,6 +168,11 @@ public sealed class SnippetBuilder
         var stopAt = int.MaxValue;
         for (var i = 0; _patterns.Count > 0 && i < stopAt && tokens.Has(i) && matches.Count < MaxMatches; i++)
         {
+            if ((i & 255) == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+            }
+
             for (var p = 0; p < _patterns.Count; p++)
             {
                 if (!_patterns[p].MatchesAt(tokens, i))
