@@ -21,7 +21,7 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
             throw new DirectoryNotFoundException($"Seeds folder '{root}' does not exist.");
         }
 
-        var files = ArticleFiles(root).ToList();
+        var files = ArticleFiles(root, options.Value.FollowLinksInsideSeeds).ToList();
         await using var c = await db.OpenAsync(ct);
         var known = await store.KnownFilesAsync(c, ct);
         var refused = await store.RefusedFilesAsync(c, ct);
@@ -72,6 +72,11 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
     public async Task<IngestionOutcome> IngestFileAsync(string path, CancellationToken ct)
     {
         path = Path.GetFullPath(path);
+        if (!SeedFiles.MayRead(Path.GetFullPath(options.Value.SeedsPath), path, options.Value.FollowLinksInsideSeeds))
+        {
+            return new IngestionOutcome(path, IngestionResult.Failed, "Not read: a symbolic link, a hidden file, or outside the seeds folder.");
+        }
+
         await using var c = await db.OpenAsync(ct);
         var known = await store.KnownFileAsync(c, path, ct);
         var refused = await store.RefusedFileAsync(c, path, ct);
@@ -80,11 +85,8 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
         return Announce(await batch.CommitAsync(ct)).Single();
     }
 
-    /// <summary>Every file under the folder that could be an article: hidden files and folders (".git", ".DS_Store") are not.</summary>
-    public static IEnumerable<string> ArticleFiles(string root) =>
-        Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System, IgnoreInaccessible = true })
-            .Where(p => !IsHidden(root, p))
-            .Order(StringComparer.Ordinal);
+    /// <summary>Every file under the folder that could be an article (<see cref="SeedFiles"/>: no hidden files, no links unless allowed).</summary>
+    public static IEnumerable<string> ArticleFiles(string root, bool followLinks = false) => SeedFiles.Enumerate(root, followLinks);
 
     public static bool IsHidden(string root, string path) =>
         Path.GetRelativePath(root, path).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.'));
@@ -147,6 +149,11 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
                 ToStore = parsed.Article is { } article ? new ArticleToStore(article) : null,
                 Refusal = parsed.Article is null ? refusal with { Reason = parsed.Error ?? "Not an article." } : null,
             };
+        }
+        catch (FileNotFoundException) when (path.Contains('\uFFFD', StringComparison.Ordinal))
+        {
+            // .NET decodes names as UTF-8; a Latin-1 "café.txt" comes back with U+FFFD and cannot be opened by that name.
+            return new PreparedFile(path, known, 0) { Unreadable = "The file name is not valid UTF-8, so it cannot be opened; rename the file." };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
