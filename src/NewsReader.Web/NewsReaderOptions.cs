@@ -1,3 +1,5 @@
+using NewsReader.Ingestion.Limits;
+
 namespace NewsReader;
 
 /// <summary>The "NewsReader" configuration section.</summary>
@@ -16,6 +18,12 @@ public sealed class NewsReaderOptions
 
     /// <summary>Files larger than this are refused with a reason rather than parsed.</summary>
     public long MaxFileBytes { get; set; } = 25 * 1024 * 1024;
+
+    /// <summary>Follow symbolic links in the seeds folder whose target file is inside it; links are skipped by default.</summary>
+    public bool FollowLinksInsideSeeds { get; set; }
+
+    /// <summary>What one file may cost to parse (the "NewsReader:Parse" settings).</summary>
+    public ParseLimits Parse { get; set; } = new();
 
     /// <summary>Safety-net rescan interval behind the file-system watcher.</summary>
     public TimeSpan RescanInterval { get; set; } = TimeSpan.FromMinutes(1);

@@ -8,6 +8,7 @@ using NewsReader.Hosting;
 using NewsReader.Ingestion;
 using NewsReader.Performance;
 using NewsReader.Search;
+using NewsReader.Security;
 using NewsReader.Seo;
 using NewsReader.Store;
 
@@ -33,6 +34,7 @@ builder.AddSeo();            // sitemap and robots.txt
 
 var app = builder.Build();
 app.UseTrustedProxies();     // first: everything after sees the client, not the proxy
+app.UseSecurity();           // input cleaned of control characters
 app.UsePerformance();        // before the pages: wraps them
 app.MapReader();
 app.MapSearch();

@@ -71,7 +71,40 @@ public static class SignInEndpoints
         return Results.Redirect("/admin/login?signedOut=1");
     }
 
-    /// <summary>Only paths on this site: an open redirect after login would hand the session to a phishing page.</summary>
-    public static string LocalUrl(string? url) =>
-        url is { Length: > 1 } && url[0] == '/' && url[1] != '/' && url[1] != '\\' && !url.Contains("://", StringComparison.Ordinal) ? url : "/admin";
+    /// <summary>
+    /// Only paths on this site (<c>Url.IsLocalUrl</c>'s rule, stricter): one leading '/', not "//" or "/\", and no
+    /// whitespace or control character anywhere, since browsers drop tabs and line breaks from a Location ("/\t/host"
+    /// is "//host"). An open redirect after login would hand the session to a phishing page. Characters past ASCII are
+    /// percent-encoded, so the Location header is always valid; anything else sends the editor to the desk.
+    /// </summary>
+    public static string LocalUrl(string? url)
+    {
+        if (url is not { Length: > 0 and <= MaxReturnUrl } || url[0] != '/' || (url.Length > 1 && url[1] is '/' or '\\')
+            || !Security.SafeText.IsSafe(url) || url.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c == '\\'))
+        {
+            return "/admin";
+        }
+
+        if (url.All(char.IsAscii))
+        {
+            return url;
+        }
+
+        var sb = new System.Text.StringBuilder(url.Length * 2);
+        foreach (var rune in url.EnumerateRunes())
+        {
+            if (rune.IsAscii)
+            {
+                sb.Append((char)rune.Value);
+            }
+            else
+            {
+                sb.Append(Uri.EscapeDataString(rune.ToString()));
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private const int MaxReturnUrl = 2048;
 }

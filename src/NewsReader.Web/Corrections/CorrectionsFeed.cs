@@ -21,7 +21,7 @@ public static class CorrectionsFeed
         feed.Links.Add(new SyndicationLink(new Uri($"{baseUrl}/corrections/feed"), "self", "NewsReader corrections", "application/atom+xml", 0));
 
         var sb = new StringBuilder();
-        using (var writer = XmlWriter.Create(sb, new XmlWriterSettings { Encoding = Encoding.UTF8, Indent = true }))
+        using (var writer = NewsReader.Security.SafeXmlWriter.Wrap(sb, new XmlWriterSettings { Encoding = Encoding.UTF8, Indent = true }))
         {
             new Atom10FeedFormatter(feed).WriteTo(writer);
         }

@@ -38,7 +38,7 @@ public static class FeedWriter
         feed.Authors.Add(new SyndicationPerson { Name = "NewsReader" });
 
         using var stream = new MemoryStream();
-        using (var writer = XmlWriter.Create(stream, Settings))
+        using (var writer = NewsReader.Security.SafeXmlWriter.Wrap(stream, Settings))
         {
             SyndicationFeedFormatter formatter = format == FeedFormat.Atom ? new Atom10FeedFormatter(feed) : new Rss20FeedFormatter(feed);
             formatter.WriteTo(writer);

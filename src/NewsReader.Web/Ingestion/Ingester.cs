@@ -21,9 +21,10 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
             throw new DirectoryNotFoundException($"Seeds folder '{root}' does not exist.");
         }
 
-        var files = ArticleFiles(root).ToList();
+        var files = ArticleFiles(root, options.Value.FollowLinksInsideSeeds).ToList();
         await using var c = await db.OpenAsync(ct);
         var known = await store.KnownFilesAsync(c, ct);
+        var refused = await store.RefusedFilesAsync(c, ct);
         var outcomes = new List<IngestionOutcome>(files.Count);
         await using var batch = new WriteBatch(c, store, logger);
         // Reading, hashing, parsing and rendering need no database, so they run ahead on the other cores while this thread stores,
@@ -36,7 +37,8 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
             {
                 var path = files[next++];
                 var knownFile = known.GetValueOrDefault(path);
-                window.Enqueue(Task.Run(() => PrepareAsync(path, knownFile, ct), ct));
+                var refusedFile = refused.GetValueOrDefault(path);
+                window.Enqueue(Task.Run(() => PrepareAsync(path, knownFile, refusedFile, ct), ct));
             }
 
             var preparing = window.Dequeue();
@@ -70,18 +72,21 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
     public async Task<IngestionOutcome> IngestFileAsync(string path, CancellationToken ct)
     {
         path = Path.GetFullPath(path);
+        if (!SeedFiles.MayRead(Path.GetFullPath(options.Value.SeedsPath), path, options.Value.FollowLinksInsideSeeds))
+        {
+            return new IngestionOutcome(path, IngestionResult.Failed, "Not read: a symbolic link, a hidden file, or outside the seeds folder.");
+        }
+
         await using var c = await db.OpenAsync(ct);
         var known = await store.KnownFileAsync(c, path, ct);
+        var refused = await store.RefusedFileAsync(c, path, ct);
         await using var batch = new WriteBatch(c, store, logger);
-        await batch.AddAsync(await PrepareAsync(path, known, ct), ct);
+        await batch.AddAsync(await PrepareAsync(path, known, refused, ct), ct);
         return Announce(await batch.CommitAsync(ct)).Single();
     }
 
-    /// <summary>Every file under the folder that could be an article: hidden files and folders (".git", ".DS_Store") are not.</summary>
-    public static IEnumerable<string> ArticleFiles(string root) =>
-        Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System, IgnoreInaccessible = true })
-            .Where(p => !IsHidden(root, p))
-            .Order(StringComparer.Ordinal);
+    /// <summary>Every file under the folder that could be an article (<see cref="SeedFiles"/>: no hidden files, no links unless allowed).</summary>
+    public static IEnumerable<string> ArticleFiles(string root, bool followLinks = false) => SeedFiles.Enumerate(root, followLinks);
 
     public static bool IsHidden(string root, string path) =>
         Path.GetRelativePath(root, path).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.'));
@@ -92,17 +97,32 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
     // enough that a folder of ordinary files, prepared ahead on the other cores, still goes many files to a commit.
     private static readonly TimeSpan IdleCommit = TimeSpan.FromMilliseconds(20);
 
-    private async Task<PreparedFile> PrepareAsync(string path, KnownFile? known, CancellationToken ct)
+    /// <summary>Appended to the reason of a file skipped because it was refused before and has not changed.</summary>
+    public const string StillRefused = " (refused earlier; not parsed again until the file changes)";
+
+    private async Task<PreparedFile> PrepareAsync(string path, KnownFile? known, RefusedFile? refused, CancellationToken ct)
     {
         try
         {
             var info = new FileInfo(path);
             var prepared = new PreparedFile(path, known, info.LastWriteTimeUtc.Ticks);
+            var version = parsers.For(path)?.Version;
+            if (refused is not null && refused.ParserVersion != version)
+            {
+                refused = null; // a new parser may read what the old one refused
+            }
+
+            if (refused is not null && refused.SizeBytes == info.Length && refused.FileMtime == prepared.Mtime)
+            {
+                return prepared with { Unchanged = new IngestionOutcome(path, IngestionResult.Failed, refused.Reason + StillRefused, Repeated: true) };
+            }
+
             if (known is { Missing: false } && known.SizeBytes == info.Length && known.FileMtime == prepared.Mtime)
             {
                 return prepared with { Unchanged = new IngestionOutcome(path, IngestionResult.Unchanged) };
             }
 
+            var refusal = new RefusedFile { Path = path, SizeBytes = info.Length, FileMtime = prepared.Mtime, ParserVersion = version };
             byte[] bytes;
             try
             {
@@ -110,7 +130,7 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
             }
             catch (ArticleRejectedException e)
             {
-                return prepared with { Unreadable = e.Message };
+                return prepared with { Unreadable = e.Message, Refusal = refusal with { Reason = e.Message } };
             }
 
             var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
@@ -119,8 +139,21 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
                 return prepared with { Sha = sha };
             }
 
-            var parsed = parsers.Parse(path, bytes);
-            return prepared with { Sha = sha, Size = bytes.LongLength, Parsed = parsed, ToStore = parsed.Article is { } article ? new ArticleToStore(article) : null };
+            refusal = refusal with { Sha256 = sha, SizeBytes = bytes.LongLength };
+            var parsed = refused is not null && refused.Sha256 == sha
+                ? new ParseResult(path, parsers.For(path), null, refused.Reason) // only touched: the same bytes are refused again, unparsed
+                : await parsers.ParseAsync(path, bytes, ct);
+            return prepared with
+            {
+                Sha = sha, Size = bytes.LongLength, Parsed = parsed,
+                ToStore = parsed.Article is { } article ? new ArticleToStore(article) : null,
+                Refusal = parsed.Article is null ? refusal with { Reason = parsed.Error ?? "Not an article." } : null,
+            };
+        }
+        catch (FileNotFoundException) when (path.Contains('\uFFFD', StringComparison.Ordinal))
+        {
+            // .NET decodes names as UTF-8; a Latin-1 "café.txt" comes back with U+FFFD and cannot be opened by that name.
+            return new PreparedFile(path, known, 0) { Unreadable = "The file name is not valid UTF-8, so it cannot be opened; rename the file." };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -137,7 +170,7 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
     /// <summary>Logs the failures among committed files and tells caches when readers would see a change.</summary>
     private IReadOnlyList<IngestionOutcome> Announce(IReadOnlyList<IngestionOutcome> committed)
     {
-        foreach (var failed in committed.Where(o => o.Result == IngestionResult.Failed))
+        foreach (var failed in committed.Where(o => o.Result == IngestionResult.Failed && !o.Repeated))
         {
             logger.LogWarning("Skipped {Path}: {Reason}", failed.Path, failed.Reason);
         }

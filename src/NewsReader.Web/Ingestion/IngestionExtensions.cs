@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using NewsReader.Ingestion.Html;
 using NewsReader.Ingestion.Markdown;
 using NewsReader.Ingestion.Text;
@@ -13,7 +14,7 @@ public static class IngestionExtensions
         builder.Services.AddSingleton<IArticleParser, TextArticleParser>();
         builder.Services.AddSingleton<IArticleParser, HtmlArticleParser>();
         builder.Services.AddSingleton<IArticleParser, MarkdownArticleParser>();
-        builder.Services.AddSingleton<ParserRegistry>();
+        builder.Services.AddSingleton(sp => new ParserRegistry(sp.GetServices<IArticleParser>(), sp.GetRequiredService<IOptions<NewsReaderOptions>>().Value.Parse));
         builder.Services.AddSingleton<IngestionStore>();
         builder.Services.AddSingleton<Ingester>();
         builder.Services.AddSingleton<SeedWatcher>();

@@ -10,8 +10,8 @@ public enum IngestionResult
     Failed,
 }
 
-/// <summary>What happened to one file.</summary>
-public sealed record IngestionOutcome(string Path, IngestionResult Result, string? Reason = null, long? ArticleId = null);
+/// <summary>What happened to one file. <paramref name="Repeated"/>: a refusal already logged, given again without parsing.</summary>
+public sealed record IngestionOutcome(string Path, IngestionResult Result, string? Reason = null, long? ArticleId = null, bool Repeated = false);
 
 /// <summary>A run over a folder, as the <c>ingest</c> verb prints it.</summary>
 public sealed record IngestionSummary(IReadOnlyList<IngestionOutcome> Outcomes, int MarkedMissing)

@@ -16,6 +16,17 @@ public sealed record KnownFile
     public bool Missing { get; init; }
 }
 
+/// <summary>A file a parser or a limit refused, as it was when refused: it is not parsed again while it stays so.</summary>
+public sealed record RefusedFile
+{
+    public string Path { get; init; } = "";
+    public string? Sha256 { get; init; }
+    public long SizeBytes { get; init; }
+    public long FileMtime { get; init; }
+    public string? ParserVersion { get; init; }
+    public string Reason { get; init; } = "";
+}
+
 /// <summary>Writes parsed articles into the store: new articles, new revisions, provenance and the ingestion log.</summary>
 public sealed class IngestionStore
 {
@@ -24,6 +35,21 @@ public sealed class IngestionStore
         """;
 
     private const string KnownFileSql = $"{KnownFilesSql} WHERE path = @path";
+
+    private const string RefusedFilesSql = """
+        SELECT path, sha256, size_bytes AS SizeBytes, file_mtime AS FileMtime, parser_version AS ParserVersion, reason FROM refused_files
+        """;
+
+    private const string RefusedFileSql = $"{RefusedFilesSql} WHERE path = @path";
+
+    private const string UpsertRefusedSql = """
+        INSERT INTO refused_files (path, sha256, size_bytes, file_mtime, parser_version, reason, refused_at)
+        VALUES (@Path, @Sha256, @SizeBytes, @FileMtime, @ParserVersion, @Reason, @at)
+        ON CONFLICT (path) DO UPDATE SET sha256 = excluded.sha256, size_bytes = excluded.size_bytes, file_mtime = excluded.file_mtime,
+            parser_version = excluded.parser_version, reason = excluded.reason, refused_at = excluded.refused_at
+        """;
+
+    private const string ForgetRefusedSql = "DELETE FROM refused_files WHERE path = @Path";
 
     private const string LastLogSql = """
         SELECT outcome, sha256, reason FROM ingestion_log WHERE path = @path ORDER BY id DESC LIMIT 1
@@ -123,6 +149,13 @@ public sealed class IngestionStore
     public async Task<KnownFile?> KnownFileAsync(SqliteConnection c, string path, CancellationToken ct) =>
         await c.QuerySingleOrDefaultAsync<KnownFile>(new CommandDefinition(KnownFileSql, new { path }, cancellationToken: ct));
 
+    public async Task<Dictionary<string, RefusedFile>> RefusedFilesAsync(SqliteConnection c, CancellationToken ct) =>
+        (await c.QueryAsync<RefusedFile>(new CommandDefinition(RefusedFilesSql, cancellationToken: ct)))
+            .ToDictionary(f => f.Path, StringComparer.Ordinal);
+
+    public async Task<RefusedFile?> RefusedFileAsync(SqliteConnection c, string path, CancellationToken ct) =>
+        await c.QuerySingleOrDefaultAsync<RefusedFile>(new CommandDefinition(RefusedFileSql, new { path }, cancellationToken: ct));
+
     /// <summary>Records that an unchanged file is (still or again) present; a file that came back gives its article its source back.</summary>
     public async Task TouchAsync(SqliteTransaction tx, string path, long mtime, CancellationToken ct)
     {
@@ -137,9 +170,15 @@ public sealed class IngestionStore
     /// Logs a file that is not an article. The same failure of the same bytes is logged once, not at every rescan,
     /// so the log keeps telling something new.
     /// </summary>
-    public async Task<IngestionOutcome> LogFailureAsync(SqliteTransaction tx, string path, string? sha, string reason, CancellationToken ct)
+    public async Task<IngestionOutcome> LogFailureAsync(SqliteTransaction tx, string path, string? sha, string reason, CancellationToken ct, RefusedFile? refused = null)
     {
         var c = tx.Connection!;
+        if (refused is not null)
+        {
+            // The file itself is the problem, not the moment (a locked database): it waits until it changes.
+            await c.ExecuteAsync(new CommandDefinition(UpsertRefusedSql, new { refused.Path, refused.Sha256, refused.SizeBytes, refused.FileMtime, refused.ParserVersion, refused.Reason, at = Now() }, tx, cancellationToken: ct));
+        }
+
         var last = await c.QuerySingleOrDefaultAsync<(string Outcome, string? Sha, string? Reason)?>(new CommandDefinition(LastLogSql, new { path }, tx, cancellationToken: ct));
         if (last is not { Outcome: "failed" } same || same.Sha != sha || same.Reason != reason)
         {
@@ -160,6 +199,7 @@ public sealed class IngestionStore
             Dropped = article.DroppedJson, Warnings = article.WarningsJson,
         };
 
+        await c.ExecuteAsync(ForgetRefusedSql, file, tx);
         var source = await c.QuerySingleOrDefaultAsync<(long Id, long? ArticleId)?>(SourceByPathSql, file, tx);
         IngestionOutcome outcome;
         if (source is null)

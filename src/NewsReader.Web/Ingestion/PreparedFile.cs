@@ -8,6 +8,9 @@ internal sealed record PreparedFile(string Path, KnownFile? Known, long Mtime)
 
     public string? Unreadable { get; init; }
 
+    /// <summary>Set when the file itself was refused (a parser, a limit): recorded so it is not parsed again until it changes.</summary>
+    public RefusedFile? Refusal { get; init; }
+
     public string? Sha { get; init; }
 
     public long Size { get; init; }

@@ -183,7 +183,7 @@ internal sealed class WriteBatch(SqliteConnection c, IngestionStore store, ILogg
         var path = file.Path;
         if (file.Unreadable is { } reason)
         {
-            return await store.LogFailureAsync(tx, path, null, reason, ct);
+            return await store.LogFailureAsync(tx, path, file.Refusal?.Sha256, reason, ct, file.Refusal);
         }
 
         if (file.Parsed is not { } parsed)
@@ -195,7 +195,7 @@ internal sealed class WriteBatch(SqliteConnection c, IngestionStore store, ILogg
 
         if (file.ToStore is not { } article)
         {
-            return await store.LogFailureAsync(tx, path, file.Sha, parsed.Error ?? "Not an article.", ct);
+            return await store.LogFailureAsync(tx, path, file.Sha, parsed.Error ?? "Not an article.", ct, file.Refusal);
         }
 
         return await store.SaveAsync(tx, new FileFacts(path, file.Sha!, file.Size, file.Mtime), parsed.Parser!, article);

@@ -182,6 +182,19 @@ public static class Migrations
             -- outlets' lastmod at 100,000 articles). Queries name this index (INDEXED BY): the planner prefers the rowid.
             CREATE INDEX ix_revisions_created ON article_revisions(id, created_at);
             """),
+        new(7, "ingestion: files refused by a parser or a limit, not parsed again until they change", """
+            -- A file that failed slowly was parsed again at every rescan. Its size, modification time and hash are kept
+            -- here; the next scan skips it unless one of them (or the parser's version) changed.
+            CREATE TABLE refused_files (
+                path            TEXT PRIMARY KEY,
+                sha256          TEXT,
+                size_bytes      INTEGER NOT NULL,
+                file_mtime      INTEGER NOT NULL,
+                parser_version  TEXT,
+                reason          TEXT NOT NULL,
+                refused_at      TEXT NOT NULL
+            );
+            """),
     ];
 }
 

@@ -27,6 +27,9 @@ public sealed class NewsReaderApp : WebApplicationFactory<Program>
             ["NewsReader:DatabasePath"] = Path.Combine(Root, "newsreader.db"),
             ["NewsReader:WatchSeeds"] = watchSeeds ? "true" : "false",
             ["NewsReader:RescanInterval"] = "00:00:02",
+            // Tests share a busy machine: a large fixture must not meet the production wall time by chance. Tests of
+            // the limit set their own.
+            ["NewsReader:Parse:WallTime"] = "00:05:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

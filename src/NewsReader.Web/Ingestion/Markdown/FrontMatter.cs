@@ -168,11 +168,14 @@ public sealed record FrontMatter
         };
     }
 
-    private static string? ScalarOf(YamlNode node) => node switch
+    // Aliases make the YAML a graph, which may hold itself ("a: &a [*a]"): the walk stops at the nesting limit.
+    private static string? ScalarOf(YamlNode node) => ScalarWithin(node, Limits.ParseBudget.MaxDepth);
+
+    private static string? ScalarWithin(YamlNode node, int depthLeft) => depthLeft <= 0 ? null : node switch
     {
         YamlScalarNode s => s.Value,
         YamlMappingNode m => m.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode { Value: "name" }).Value is YamlScalarNode n ? n.Value : null,
-        YamlSequenceNode seq => seq.Children.Select(ScalarOf).FirstOrDefault(v => v is not null),
+        YamlSequenceNode seq => seq.Children.Select(c => ScalarWithin(c, depthLeft - 1)).FirstOrDefault(v => v is not null),
         _ => null,
     };
 

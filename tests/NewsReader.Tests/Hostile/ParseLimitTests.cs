@@ -1,0 +1,109 @@
+using System.Text;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using NewsReader.Ingestion;
+using NewsReader.Ingestion.Limits;
+using NewsReader.Ingestion.Markdown;
+using NewsReader.Ingestion.Text;
+using NewsReader.Tests.Infrastructure;
+
+namespace NewsReader.Tests.Hostile;
+
+/// <summary>Each file is parsed under limits: no file stops the process or the folder, and a refused file waits until it changes.</summary>
+public sealed class ParseLimitTests : IDisposable
+{
+    private const string SelfAlias = "---\na: &a [*a]\ntitle: *a\n---\n";
+
+    private const string Story = "# Ferry resumes after storm\n\nThe harbour ferry ran again on Monday after three days of gales kept it at the quay.\n";
+
+    private readonly NewsReaderApp _app = new(settings: new Dictionary<string, string?> { ["NewsReader:Parse:WallTime"] = "00:00:01" });
+    private readonly SpinParser _spin = new();
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public void Parse_YamlAliasThatHoldsItself_GivesTheArticleInsteadOfOverflowingTheStack()
+    {
+        var registry = new ParserRegistry([new MarkdownArticleParser()]);
+
+        var result = registry.Parse("alias.md", Encoding.UTF8.GetBytes(SelfAlias + Story));
+
+        Assert.Null(result.Error);
+        Assert.Equal("Ferry resumes after storm", result.Article!.Title);
+    }
+
+    [Fact]
+    public async Task Ingest_BareSelfAliasFileAmongOthers_TheRestIngest()
+    {
+        var summary = await _app.SeedAsync(
+            ("a.txt", Seeds.TextArticle("Quay walls repaired after winter storms")),
+            ("b-alias.md", SelfAlias),
+            ("c.md", SelfAlias + Story));
+
+        Assert.Equal(IngestionResult.Ingested, summary.Outcomes.Single(o => o.Path.EndsWith("a.txt", StringComparison.Ordinal)).Result);
+        Assert.Equal(IngestionResult.Failed, summary.Outcomes.Single(o => o.Path.EndsWith("b-alias.md", StringComparison.Ordinal)).Result);
+        Assert.Equal(IngestionResult.Ingested, summary.Outcomes.Single(o => o.Path.EndsWith("c.md", StringComparison.Ordinal)).Result);
+    }
+
+    [Fact]
+    public async Task Ingest_FileParsingPastTheWallTime_IsRefusedWithAReason_AndNotParsedAgainUntilItChanges()
+    {
+        await using var app = _app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IArticleParser>(_spin)));
+        var ingester = app.Services.GetRequiredService<Ingester>();
+        File.WriteAllText(Path.Combine(_app.SeedsPath, "a.txt"), Seeds.TextArticle("Lifeboat crew honoured for rescue"));
+        var slow = Path.Combine(_app.SeedsPath, "slow.spin");
+        File.WriteAllText(slow, Seeds.TextArticle("Harbour dredging finishes early"));
+
+        var first = await ingester.IngestFolderAsync(_app.SeedsPath, CancellationToken.None);
+        var second = await ingester.IngestFolderAsync(_app.SeedsPath, CancellationToken.None);
+        File.WriteAllText(slow, Seeds.TextArticle("Harbour dredging finishes early, council says"));
+        await ingester.IngestFolderAsync(_app.SeedsPath, CancellationToken.None);
+
+        var refused = first.Outcomes.Single(o => o.Path == slow);
+        Assert.Equal(IngestionResult.Failed, refused.Result);
+        Assert.Equal("Parsing took longer than the 1-second limit; the file was refused.", refused.Reason);
+        Assert.Equal(IngestionResult.Ingested, first.Outcomes.Single(o => o.Path.EndsWith("a.txt", StringComparison.Ordinal)).Result);
+        Assert.True(second.Outcomes.Single(o => o.Path == slow).Repeated);
+        Assert.Equal(2, _spin.Calls);
+    }
+
+    [Fact]
+    public void Parse_OutputPastTheLimit_IsRefused()
+    {
+        var registry = new ParserRegistry([new MarkdownArticleParser()], new ParseLimits { MaxOutputChars = 1_000 });
+        var body = string.Concat(Enumerable.Repeat("The council met again on Tuesday to hear the harbour master's report on dredging.\n\n", 40));
+
+        var result = registry.Parse("long.md", Encoding.UTF8.GetBytes("# Council meets\n\n" + body));
+
+        Assert.Null(result.Article);
+        Assert.Matches("^The file gives [0-9,]+ characters of text, over the 1,000-character limit", result.Error);
+    }
+
+    /// <summary>Parses ".spin" files as text after spinning for up to 20 s, checking its budget as parsers do.</summary>
+    private sealed class SpinParser : IArticleParser
+    {
+        private readonly TextArticleParser _text = new();
+        private int _calls;
+
+        public int Calls => _calls;
+
+        public string Format => "text";
+
+        public string Version => "spin/1";
+
+        public bool CanParse(string path) => path.EndsWith(".spin", StringComparison.Ordinal);
+
+        public ParsedArticle Parse(ReadOnlySpan<byte> content, string path)
+        {
+            Interlocked.Increment(ref _calls);
+            var until = DateTime.UtcNow.AddSeconds(20);
+            while (DateTime.UtcNow < until)
+            {
+                ParseBudget.Check();
+                Thread.Sleep(10);
+            }
+
+            return _text.Parse(content, path);
+        }
+    }
+}
