@@ -18,19 +18,41 @@ internal static class SearchBudget
     public static CancellationTokenRegistration InterruptOnCancel(SqliteConnection c, CancellationToken ct) =>
         ct.Register(static state => SQLitePCL.raw.sqlite3_interrupt(((SqliteConnection)state!).Handle), c);
 
-    public static async Task<T> RunAsync<T>(TimeSpan budget, Func<CancellationToken, Task<T>> search, CancellationToken ct)
+    public static async Task<T> RunAsync<T>(TimeSpan budget, Func<SearchDeadline, Task<T>> search, CancellationToken ct)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         cts.CancelAfter(budget);
         try
         {
-            return await search(cts.Token);
+            return await search(new SearchDeadline(cts, budget));
         }
         catch (Exception e) when (cts.IsCancellationRequested && !ct.IsCancellationRequested
                                   && e is OperationCanceledException or SqliteException { SqliteErrorCode: SqliteInterrupt })
         {
             throw new SearchOverBudgetException(budget, e);
         }
+    }
+}
+
+/// <summary>
+/// The token a search runs under, and a check between its stages: the timer behind the token may fire late on a busy
+/// machine, the clock read by <see cref="Check"/> does not, so no stage starts once the budget is spent.
+/// </summary>
+public sealed class SearchDeadline(CancellationTokenSource cts, TimeSpan budget)
+{
+    private readonly long _started = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    public CancellationToken Token => cts.Token;
+
+    /// <summary>Throws <see cref="OperationCanceledException"/> when the budget is spent or the client has left.</summary>
+    public void Check()
+    {
+        if (System.Diagnostics.Stopwatch.GetElapsedTime(_started) > budget)
+        {
+            cts.Cancel();
+        }
+
+        cts.Token.ThrowIfCancellationRequested();
     }
 }
 

@@ -95,13 +95,13 @@ public sealed class SearchStore(Db db, IOptions<SearchOptions> options, ILogger<
 
         try
         {
-            return await SearchBudget.RunAsync(options.Value.TimeBudget, async budget =>
+            return await SearchBudget.RunAsync(options.Value.TimeBudget, async deadline =>
             {
-                await using var c = await db.OpenAsync(budget);
-                using var interrupt = SearchBudget.InterruptOnCancel(c, budget);
+                await using var c = await db.OpenAsync(deadline.Token);
+                using var interrupt = SearchBudget.InterruptOnCancel(c, deadline.Token);
                 return query.HasTerms
-                    ? await SearchTextAsync(c, query, sort, page, budget)
-                    : await ListFilteredAsync(c, query, sort, page, budget);
+                    ? await SearchTextAsync(c, query, sort, page, deadline)
+                    : await ListFilteredAsync(c, query, sort, page, deadline.Token);
             }, ct);
         }
         catch (SearchOverBudgetException)
@@ -132,16 +132,18 @@ public sealed class SearchStore(Db db, IOptions<SearchOptions> options, ILogger<
             return [];
         }
 
-        return await SearchBudget.RunAsync<IReadOnlyList<long>>(options.Value.TimeBudget, async budget =>
+        return await SearchBudget.RunAsync<IReadOnlyList<long>>(options.Value.TimeBudget, async deadline =>
         {
-            await using var c = await db.OpenAsync(budget);
-            using var interrupt = SearchBudget.InterruptOnCancel(c, budget);
-            if (await PlanAsync(c, parsed, 1, budget) is not { } plan)
+            await using var c = await db.OpenAsync(deadline.Token);
+            using var interrupt = SearchBudget.InterruptOnCancel(c, deadline.Token);
+            if (await PlanAsync(c, parsed, 1, deadline.Token) is not { } plan)
             {
                 return [];
             }
 
-            return (await RankAsync(c, plan with { Limit = Math.Min(limit, SearchPlan.Window) }, budget)).Keys.Select(SearchKeys.ArticleId).ToList();
+            var (keys, _) = await RankAsync(c, plan with { Limit = Math.Min(limit, SearchPlan.Window) }, deadline.Token);
+            deadline.Check();
+            return keys.Select(SearchKeys.ArticleId).ToList();
         }, ct);
     }
 
@@ -212,8 +214,9 @@ public sealed class SearchStore(Db db, IOptions<SearchOptions> options, ILogger<
         return (await c.QueryAsync<OutletOption>(new CommandDefinition(RecentOutletsSql, new { limit }, cancellationToken: ct))).AsList();
     }
 
-    private static async Task<SearchResults> SearchTextAsync(SqliteConnection c, SearchQuery query, SearchSort sort, int page, CancellationToken ct)
+    private static async Task<SearchResults> SearchTextAsync(SqliteConnection c, SearchQuery query, SearchSort sort, int page, SearchDeadline deadline)
     {
+        var ct = deadline.Token;
         if (await PlanAsync(c, query, page, ct) is not { } plan)
         {
             return new SearchResults(query, sort, page, 0, []);
@@ -225,8 +228,10 @@ public sealed class SearchStore(Db db, IOptions<SearchOptions> options, ILogger<
             return new SearchResults(query, sort, page, total, []);
         }
 
+        deadline.Check();
         var ids = keys.Select(SearchKeys.ArticleId).ToArray();
         var articles = (await c.QueryAsync<SearchHit>(new CommandDefinition(ArticlesSql, new { ids }, cancellationToken: ct))).ToDictionary(a => a.Id);
+        deadline.Check();
         var snippets = new SnippetBuilder(query);
         var hits = ids.Where(articles.ContainsKey).Select(id => articles[id] with { Snippet = snippets.Build(articles[id].Snippet, ct) }).ToList();
         return new SearchResults(query, sort, page, total, hits);

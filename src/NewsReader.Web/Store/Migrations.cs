@@ -195,6 +195,7 @@ public static class Migrations
                 refused_at      TEXT NOT NULL
             );
             """),
+        new(8, "search: the bureau is searched with the byline", NewsReader.Search.BylineSchema.Sql),
     ];
 }
 

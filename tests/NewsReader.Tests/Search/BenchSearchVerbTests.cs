@@ -31,16 +31,42 @@ public sealed class BenchSearchVerbTests : IDisposable
 
         Assert.True(exit == 0, stderr);
         Assert.Contains("Articles: 300;", stdout);
-        Assert.Contains("2 rounds × 20 queries, one client, sequential, after 1 warm-up rounds.", stdout);
+        Assert.Contains("2 rounds × 24 queries, one client, sequential, after 1 warm-up rounds.", stdout);
         foreach (var measure in new[] { "raw FTS5", "server (SearchStore)", "HTTP /api/search", "HTTP /search page" })
         {
-            foreach (var kind in new[] { "1-word", "2-word", "phrase", "prefix", "filtered", "all" })
+            foreach (var kind in new[] { "1-word", "2-word", "phrase", "prefix", "filtered", "unicode", "all" })
             {
                 Assert.Matches($@"(?m)^\| {Regex.Escape(measure)} \| {kind} \| \d+\.\d\d \| \d+\.\d\d \| \d+\.\d\d \|$", stdout);
             }
         }
 
         Assert.Matches(@"HTTP /api/search p95 / raw FTS5 p95 = \d+\.\d\d; HTTP /search page p95 / raw FTS5 p95 = \d+\.\d\d", stdout);
+        Assert.Matches(@"Over the time budget: server \d+ of 48, HTTP /api/search \d+ of 48, HTTP /search page \d+ of 48\.", stdout);
+    }
+
+    [Fact]
+    public async Task BenchSearch_OnAnExistingDatabase_SamplesItsQueriesFromTheArticles()
+    {
+        var corpus = Path.Combine(_folder, "corpus");
+        var database = Path.Combine(_folder, "existing.db");
+        Assert.Equal(0, (await AppProcess.RunAsync(_folder, "generate-corpus", "--count", "60", "--out", corpus, "--seed", "2")).Exit);
+        Assert.Equal(0, (await AppProcess.RunAsync(_folder, "ingest", corpus, $"--NewsReader:DatabasePath={database}")).Exit);
+
+        var (exit, stdout, stderr) = await AppProcess.RunAsync(_folder, "bench-search", "--database", database, "--rounds", "1", "--warm-up", "0");
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("with the sampled query mix (24 queries)", stdout);
+        Assert.Contains("Articles: 60;", stdout);
+        Assert.Matches(@"Over the time budget: server \d+ of 24", stdout);
+    }
+
+    [Fact]
+    public async Task BenchSearch_WithAMissingDatabase_SaysSoAndExitsTwo()
+    {
+        var (exit, _, stderr) = await AppProcess.RunAsync(_folder, "bench-search", "--database", Path.Combine(_folder, "missing.db"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("No database at", stderr);
     }
 
     [Theory]
@@ -51,6 +77,6 @@ public sealed class BenchSearchVerbTests : IDisposable
         var (exit, _, stderr) = await AppProcess.RunAsync(_folder, "bench-search", option, value, $"--NewsReader:DatabasePath={Path.Combine(_folder, "none.db")}");
 
         Assert.Equal(2, exit);
-        Assert.Contains("Usage: bench-search [--rounds N] [--warm-up SECONDS]", stderr);
+        Assert.Contains("Usage: bench-search [--rounds N] [--warm-up SECONDS] [--database FILE] [--queries fixed|sampled]", stderr);
     }
 }

@@ -25,10 +25,10 @@ public sealed class SearchBudgetTests
 
             // SQLite runs the statement synchronously: off the test's thread, so a statement that is never interrupted
             // fails the test at the guard instead of holding the run.
-            var run = Task.Run(() => SearchBudget.RunAsync(TimeSpan.FromMilliseconds(200), async ct =>
+            var run = Task.Run(() => SearchBudget.RunAsync(TimeSpan.FromMilliseconds(200), async deadline =>
             {
-                using var interrupt = SearchBudget.InterruptOnCancel(c, ct);
-                return await c.ExecuteScalarAsync<long>(new CommandDefinition(Endless, cancellationToken: ct));
+                using var interrupt = SearchBudget.InterruptOnCancel(c, deadline.Token);
+                return await c.ExecuteScalarAsync<long>(new CommandDefinition(Endless, cancellationToken: deadline.Token));
             }, CancellationToken.None));
 
             // Only sqlite3_interrupt can end this statement: returning at all proves the cancellation reached SQLite.
@@ -48,9 +48,9 @@ public sealed class SearchBudgetTests
     {
         using var leaving = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
-        var run = SearchBudget.RunAsync(TimeSpan.FromMinutes(5), async ct =>
+        var run = SearchBudget.RunAsync(TimeSpan.FromMinutes(5), async deadline =>
         {
-            await Task.Delay(Timeout.Infinite, ct);
+            await Task.Delay(Timeout.Infinite, deadline.Token);
             return 0;
         }, leaving.Token);
 
@@ -58,7 +58,10 @@ public sealed class SearchBudgetTests
         Assert.IsNotType<SearchOverBudgetException>(e);
     }
 
-    /// <summary>An app whose searches have no time at all: every search is over budget, the reader is told so.</summary>
+    /// <summary>
+    /// An app whose searches have a microsecond: every search is stopped at its first check between stages, however
+    /// fast the machine, and the reader is told so.
+    /// </summary>
     private static async Task<NewsReaderApp> AppWithNoTimeAsync()
     {
         var app = new NewsReaderApp(settings: new Dictionary<string, string?> { ["NewsReader:Search:TimeBudget"] = "00:00:00.000001" });
