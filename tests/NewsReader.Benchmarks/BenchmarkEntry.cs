@@ -3,7 +3,7 @@ using BenchmarkDotNet.Running;
 namespace NewsReader.Benchmarks;
 
 /// <summary>
-/// The tool's verbs: "generate-corpus --count N --out folder" writes a synthetic corpus; "profile-ingest --count N" splits
+/// The tool's verbs: "profile-ingest --count N" splits
 /// ingestion time into parse, render and store; "serve-static --root folder --port N" is the static-file yardstick for
 /// the load test; anything else goes to BenchmarkDotNet (e.g. "--filter *Parse*").
 /// Not top-level statements: those would declare a Program class clashing with the app's own.
@@ -12,7 +12,6 @@ public static class BenchmarkEntry
 {
     public static async Task<int> Main(string[] args) => args switch
     {
-        ["generate-corpus", ..] => CorpusGenerator.Run(args[1..]),
         ["profile-ingest", ..] => await IngestProfile.RunAsync(args[1..]),
         ["serve-static", ..] => await StaticFileServer.RunAsync(args[1..]),
         _ => RunBenchmarks(args),

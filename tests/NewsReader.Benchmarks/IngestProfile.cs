@@ -23,7 +23,7 @@ public static class IngestProfile
         try
         {
             var corpus = Path.Combine(root, "corpus");
-            CorpusGenerator.Write(count, corpus);
+            NewsReader.Corpus.CorpusGenerator.Write(corpus, count, seed: 1, CancellationToken.None);
             var files = Ingester.ArticleFiles(corpus).ToList();
 
             var parser = new TextArticleParser();

@@ -24,7 +24,7 @@ public class PageBenchmarks
     public void Setup()
     {
         _app = new BenchApp();
-        CorpusGenerator.Write(200, _app.SeedsPath);
+        NewsReader.Corpus.CorpusGenerator.Write(_app.SeedsPath, 200, seed: 1, CancellationToken.None);
         _app.Services.GetRequiredService<Ingester>().IngestFolderAsync(_app.SeedsPath, CancellationToken.None).GetAwaiter().GetResult();
         _client = _app.CreateClient();
         var home = _client.GetStringAsync("/").GetAwaiter().GetResult();

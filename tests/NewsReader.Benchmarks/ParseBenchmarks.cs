@@ -20,7 +20,7 @@ public class ParseBenchmarks
     public void Setup()
     {
         // The generator picks 300–1,500 words per article; find one near the requested size.
-        var text = Enumerable.Range(0, 500).Select(CorpusGenerator.Article).MinBy(a => Math.Abs(a.Split(' ').Length - Words))!;
+        var text = Enumerable.Range(0, 500).Select(n => NewsReader.Corpus.CorpusGenerator.Article(1, n)).MinBy(a => Math.Abs(a.Split(' ').Length - Words))!;
         _article = Encoding.UTF8.GetBytes(text);
         _markdown = _parser.Parse(_article, "bench.txt").BodyMarkdown;
     }

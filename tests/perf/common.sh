@@ -17,7 +17,7 @@ build_app() {
     fi
 }
 
-# Uses the app's own generate-corpus verb when it has one, else the benchmark tool's generator (same text shape).
+# The app's generate-corpus verb: the seed's text shape with real news typography.
 generate_corpus() {
     local count=$1 out=$2
     if [ -f "$out/.count" ] && [ "$(cat "$out/.count")" = "$count" ]; then
@@ -25,13 +25,8 @@ generate_corpus() {
         return
     fi
     rm -rf "$out"
-    if dotnet "$APP_DIR/NewsReader.Web.dll" help 2>/dev/null | grep -q "generate-corpus"; then
-        echo "# generating $count articles with the app's generate-corpus verb" >&2
-        dotnet "$APP_DIR/NewsReader.Web.dll" generate-corpus --count "$count" --out "$out" >&2
-    else
-        echo "# generating $count articles with tests/NewsReader.Benchmarks generate-corpus" >&2
-        dotnet "$BENCH_DLL" generate-corpus --count "$count" --out "$out" >&2
-    fi
+    echo "# generating $count articles with the app's generate-corpus verb" >&2
+    dotnet "$APP_DIR/NewsReader.Web.dll" generate-corpus --count "$count" --out "$out" >&2
     echo "$count" > "$out/.count"
 }
 

@@ -13,7 +13,7 @@ if [ ! -x "$LH_DIR/node_modules/.bin/lighthouse" ]; then
 fi
 SITE=$PERF_WORK/lighthouse-site; rm -rf "$SITE"; mkdir -p "$SITE/seeds"
 cp "$REPO"/seeds/*.txt "$SITE/seeds/"
-dotnet "$BENCH_DLL" generate-corpus --count 60 --out "$SITE/seeds/generated" > /dev/null
+dotnet "$APP_DIR/NewsReader.Web.dll" generate-corpus --count 60 --out "$SITE/seeds/generated" > /dev/null
 machine
 
 NewsReader__DatabasePath=$SITE/lh.db NewsReader__SeedsPath=$SITE/seeds \
