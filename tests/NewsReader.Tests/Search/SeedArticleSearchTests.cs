@@ -10,23 +10,14 @@ namespace NewsReader.Tests.Search;
 /// The shipped seed is real scraped text with curly apostrophes and dashes: every word of it must find it, through the
 /// page and the API. Words after the first curly quote once hung the snippet builder forever.
 /// </summary>
-public sealed class SeedArticleSearchTests : IAsyncLifetime
+public sealed class SeedArticleSearchTests(SeedAppFixture seed) : IClassFixture<SeedAppFixture>
 {
     private const string Slug = "japan-establishes-diplomatic-mission-to-nato-as-ties-to-russia-china-deteriorate";
 
     // A search that would hang fails the test instead of stopping the run.
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(20);
 
-    // One reader searching a few hundred times in a row is what this test is, not an abuser: no API rate limit.
-    private readonly NewsReaderApp _app = new(settings: new Dictionary<string, string?> { ["NewsReader:Api:RateLimitPermits"] = "0" });
-
-    public async Task InitializeAsync() => await _app.SeedShippedArticleAsync();
-
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
+    private NewsReaderApp App => seed.App;
 
     public static IReadOnlyList<string> SeedWords()
     {
@@ -62,7 +53,7 @@ public sealed class SeedArticleSearchTests : IAsyncLifetime
     [Fact]
     public async Task EveryWordOfTheSeed_FindsIt_OnTheSearchPage()
     {
-        using var client = _app.CreateClient();
+        using var client = App.CreateClient();
         client.Timeout = HangGuard;
         var missing = new List<string>();
         foreach (var word in SeedWords())
@@ -81,7 +72,7 @@ public sealed class SeedArticleSearchTests : IAsyncLifetime
     [Fact]
     public async Task EveryWordOfTheSeed_FindsIt_ThroughTheApi()
     {
-        using var client = _app.CreateClient();
+        using var client = App.CreateClient();
         client.Timeout = HangGuard;
         var missing = new List<string>();
         foreach (var word in SeedWords())
@@ -106,7 +97,7 @@ public sealed class SeedArticleSearchTests : IAsyncLifetime
     [InlineData("bno", null)]
     public async Task SeedSearch_MarksTheMatchedWordInTheSnippet(string q, string? marked)
     {
-        using var client = _app.CreateClient();
+        using var client = App.CreateClient();
         client.Timeout = HangGuard;
 
         var json = JsonDocument.Parse(await client.GetStringAsync("/api/search?q=" + Uri.EscapeDataString(q))).RootElement;
