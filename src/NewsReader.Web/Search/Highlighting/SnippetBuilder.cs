@@ -285,11 +285,10 @@ public sealed class SnippetBuilder
 
                 // Porter rewrites at most the last letter of what it keeps ("happy" → "happi", "hoping" → "hope"), so a word
                 // whose stem could be this one starts with all but its last letter; most words fail here, before folding.
+                // Short stems come from longer words too ("its" → "it", "being" → "be"): no shortcut compares whole words.
                 var head = stemmed.AsSpan(0, stemmed.Length - 1);
                 var last = k == Tokens.Length - 1;
-                if (IsAscii(raw) && !(stemmed.Length < 3 && !(last && IsPrefix)
-                        ? raw.Equals(stemmed, StringComparison.OrdinalIgnoreCase)
-                        : raw.StartsWith(head, StringComparison.OrdinalIgnoreCase)))
+                if (IsAscii(raw) && !raw.StartsWith(head, StringComparison.OrdinalIgnoreCase))
                 {
                     return false;
                 }
