@@ -13,7 +13,8 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
     /// <summary>Raised after each commit that changed what readers see, so caches can be dropped.</summary>
     public event Action? ArticlesChanged;
 
-    public async Task<IngestionSummary> IngestFolderAsync(string folder, CancellationToken ct)
+    /// <param name="progress">Told how many of the folder's files are done, after each one (for the <c>ingest</c> verb's progress line).</param>
+    public async Task<IngestionSummary> IngestFolderAsync(string folder, CancellationToken ct, IProgress<IngestionProgress>? progress = null)
     {
         var root = Path.GetFullPath(folder);
         if (!Directory.Exists(root))
@@ -48,6 +49,7 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
             }
 
             await batch.AddAsync(await preparing, ct);
+            progress?.Report(new IngestionProgress(next - window.Count, files.Count));
             if (batch.IsDue)
             {
                 outcomes.AddRange(Announce(await batch.CommitAsync(ct)));
@@ -137,7 +139,7 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
     /// <summary>Logs the failures among committed files and tells caches when readers would see a change.</summary>
     private IReadOnlyList<IngestionOutcome> Announce(IReadOnlyList<IngestionOutcome> committed)
     {
-        foreach (var failed in committed.Where(o => o.Result == IngestionResult.Failed))
+        foreach (var failed in committed.Where(o => o.Result == IngestionResult.Failed && !o.Repeated))
         {
             logger.LogWarning("Skipped {Path}: {Reason}", failed.Path, failed.Reason);
         }
