@@ -49,6 +49,9 @@ public sealed class CorrectionFlowTests(BrowserFixture fx)
             await Expect(preview.Locator(".diff ins")).ToContainTextAsync([new Regex("officially")]);
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Publish correction" }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex($"/admin\\?published={SeedArticles.SeedSlug}&correction=\\d+$"));
+            var published = page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Correction published" });
+            await published.GetByRole(AriaRole.Link, new() { Name = SeedArticles.SeedTitle }).ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex($"/articles/{SeedArticles.SeedSlug}#correction-\\d+$"));
         }
 
