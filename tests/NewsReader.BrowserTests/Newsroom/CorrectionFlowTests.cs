@@ -78,7 +78,8 @@ public sealed class CorrectionFlowTests(BrowserFixture fx)
 
         await read.GotoAsync("/corrections");
         var entry = read.Locator("ol.correction-log > li").First;
-        await Expect(entry.GetByRole(AriaRole.Link)).ToHaveTextAsync(SeedArticles.SeedTitle);
+        await Expect(entry.Locator(".card-title").GetByRole(AriaRole.Link)).ToHaveTextAsync(SeedArticles.SeedTitle);
+        await Expect(entry.GetByRole(AriaRole.Link, new() { Name = "See what this correction changed" })).ToHaveAttributeAsync("href", new Regex($"/articles/{SeedArticles.SeedSlug}/changes#change-\\d+$"));
         await Expect(entry).ToContainTextAsync("Clarification");
         await Expect(entry).ToContainTextAsync(SeedArticles.SeedOutlet);
         await Expect(entry.Locator(".correction-note")).ToContainTextAsync(noteText);
