@@ -7,7 +7,8 @@ namespace NewsReader.Articles;
 public static class ArticleJsonLd
 {
     /// <param name="corrections">Published correction notices as plain text with their ISO dates, for schema.org <c>correction</c>.</param>
-    public static string For(ArticleDetail article, string url, IEnumerable<(string Text, string DatePublished)>? corrections = null)
+    /// <param name="image">The lead image's absolute address, when the article has one.</param>
+    public static string For(ArticleDetail article, string url, IEnumerable<(string Text, string DatePublished)>? corrections = null, string? image = null)
     {
         var json = new JsonObject
         {
@@ -43,6 +44,11 @@ public static class ArticleJsonLd
         if (article.Language is not null)
         {
             json["inLanguage"] = article.Language;
+        }
+
+        if (image is not null)
+        {
+            json["image"] = new JsonArray(image);
         }
 
         var notes = corrections?.Select(c => (JsonNode)new JsonObject

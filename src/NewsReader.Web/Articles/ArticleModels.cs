@@ -90,3 +90,14 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, in
 
     public bool HasNext => Page < PageCount;
 }
+
+/// <summary>A link to another article: enough to name it.</summary>
+public sealed record ArticleLink
+{
+    public string Slug { get; init; } = "";
+    public string Title { get; init; } = "";
+    public string? PublishedAt { get; init; }
+}
+
+/// <summary>Where to go from an article: one step newer or older in the list, and more from its outlet.</summary>
+public sealed record ArticleNeighbours(ArticleLink? Newer, ArticleLink? Older, IReadOnlyList<ArticleLink> SameOutlet);

@@ -105,4 +105,48 @@ public sealed class ArticleStore(Db db)
             .AsList();
         return (files, revisions);
     }
+
+    // Neighbours in the order of every list (NewestFirst), so "older" and "newer" step through the home page one article
+    // at a time; row values keep each a single seek in ix_articles_published. Undated articles step among themselves by id.
+    private const string OlderSql = """
+        SELECT a.slug, a.title, a.published_at AS PublishedAt FROM articles a
+        WHERE (a.published_at, a.id) < (@publishedAt, @id)
+        ORDER BY a.published_at DESC, a.id DESC LIMIT 1
+        """;
+
+    private const string NewerSql = """
+        SELECT a.slug, a.title, a.published_at AS PublishedAt FROM articles a
+        WHERE (a.published_at, a.id) > (@publishedAt, @id)
+        ORDER BY a.published_at, a.id LIMIT 1
+        """;
+
+    private const string OlderUndatedSql = """
+        SELECT a.slug, a.title, a.published_at AS PublishedAt FROM articles a
+        WHERE a.published_at IS NULL AND a.id < @id ORDER BY a.id DESC LIMIT 1
+        """;
+
+    private const string NewerUndatedSql = """
+        SELECT a.slug, a.title, a.published_at AS PublishedAt FROM articles a
+        WHERE a.published_at IS NULL AND a.id > @id ORDER BY a.id LIMIT 1
+        """;
+
+    private const string SameOutletSql = """
+        SELECT a.slug, a.title, a.published_at AS PublishedAt FROM articles a
+        WHERE a.outlet_id = (SELECT outlet_id FROM articles WHERE id = @id) AND a.id <> @id
+        ORDER BY a.published_at DESC LIMIT @limit
+        """;
+
+    /// <summary>What to read next: the newer and older articles of the list, and the newest others from the same outlet.</summary>
+    public async Task<ArticleNeighbours> NeighboursAsync(ArticleDetail article, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var args = new { id = article.Id, publishedAt = article.PublishedAt, limit = 3 };
+        var dated = article.PublishedAt is not null;
+        var newer = await c.QueryFirstOrDefaultAsync<ArticleLink>(new CommandDefinition(dated ? NewerSql : NewerUndatedSql, args, cancellationToken: ct));
+        var older = await c.QueryFirstOrDefaultAsync<ArticleLink>(new CommandDefinition(dated ? OlderSql : OlderUndatedSql, args, cancellationToken: ct));
+        var sameOutlet = article.OutletSlug is null
+            ? []
+            : (await c.QueryAsync<ArticleLink>(new CommandDefinition(SameOutletSql, args, cancellationToken: ct))).AsList();
+        return new ArticleNeighbours(newer, older, sameOutlet);
+    }
 }

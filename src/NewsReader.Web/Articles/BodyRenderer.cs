@@ -103,11 +103,14 @@ public static class BodyRenderer
             {
                 "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "s", "del", "ins", "mark", "sub", "sup",
                 "small", "code", "pre", "blockquote", "ul", "ol", "li", "a", "table", "thead", "tbody", "tfoot", "tr", "th", "td",
-                "caption", "figure", "figcaption", "cite", "q", "abbr", "time", "dl", "dt", "dd",
+                "caption", "figure", "figcaption", "cite", "q", "abbr", "time", "dl", "dt", "dd", "img",
             },
-            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "title", "datetime", "colspan", "rowspan", "scope", "start", "cite" },
+            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            {
+                "href", "title", "datetime", "colspan", "rowspan", "scope", "start", "cite", "src", "alt", "width", "height",
+            },
             AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto" },
-            UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "cite" },
+            UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "cite", "src" },
         };
         var sanitizer = new HtmlSanitizer(options) { KeepChildNodes = true };
         sanitizer.PostProcessNode += (_, e) =>
@@ -119,6 +122,7 @@ public static class BodyRenderer
                 link.SetAttribute("rel", "nofollow noopener noreferrer");
             }
         };
+        sanitizer.PostProcessDom += (_, e) => ArticleImages.Shape(e.Document);
         return sanitizer;
     }
 }

@@ -19,13 +19,34 @@ public static class CommandLine
         ["users"] = new(UsersVerb.Summary, "Manage newsroom accounts (there is no default password).", UsersVerb.RunAsync),
         ["generate-corpus"] = new(GenerateCorpusVerb.Usage, "Write N synthetic articles in the seeds' text format, for benchmarks.", GenerateCorpusVerb.RunAsync),
         ["bench-search"] = new(BenchSearchVerb.Usage, "Time the search query mix in process and over HTTP; print p50/p95/p99.", BenchSearchVerb.RunAsync),
-        ["help"] = new("help", "Show this list.", (_, _, _) => Task.FromResult(PrintHelp())),
+        ["help"] = new("help", "Show this list.", (_, _, _) => Task.FromResult(PrintHelp(Console.Out))),
     };
 
-    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);
+    private static readonly string[] HelpSwitches = ["--help", "-h", "-?", "/?", "/h"];
+
+    /// <summary>
+    /// True when the command line is for a verb (or help) rather than for the web app. The web app takes only switches
+    /// (<c>--urls ...</c>, <c>--NewsReader:...=...</c>); a first word that is not one is a verb, known or mistyped, so a typo
+    /// never starts a server or creates a database.
+    /// </summary>
+    public static bool IsVerb(string[] args) =>
+        args.Length > 0 && (Verbs.ContainsKey(args[0]) || !args[0].StartsWith('-') || args.Any(a => HelpSwitches.Contains(a, StringComparer.OrdinalIgnoreCase)));
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Any(a => HelpSwitches.Contains(a, StringComparer.OrdinalIgnoreCase)))
+        {
+            PrintHelp(Console.Out);
+            return 2;
+        }
+
+        if (!Verbs.ContainsKey(args[0]))
+        {
+            Console.Error.WriteLine($"Unknown verb '{args[0]}'.");
+            PrintHelp(Console.Error);
+            return 2;
+        }
+
         // Configuration switches (--NewsReader:DatabasePath=...) go to configuration; the rest belong to the verb.
         var configArgs = args.Skip(1).Where(a => a.StartsWith("--NewsReader", StringComparison.OrdinalIgnoreCase)).ToArray();
         var verbArgs = args.Skip(1).Except(configArgs).ToArray();
@@ -34,6 +55,8 @@ public static class CommandLine
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // The ingester logs each skipped file for the web app's log; a verb prints its own report, which names each failure once.
+        builder.Logging.AddFilter(typeof(Ingester).FullName, LogLevel.Error);
         builder.AddStore();
         builder.AddIngestion();
         builder.AddSearch();
@@ -67,12 +90,15 @@ public static class CommandLine
     public static Task MigrateAsync(IServiceProvider services, CancellationToken ct) =>
         services.GetRequiredService<Migrator>().MigrateAsync(ct);
 
-    private static int PrintHelp()
+    private static int PrintHelp(TextWriter to)
     {
-        Console.WriteLine("Usage: NewsReader.Web [verb] [arguments]   (no verb: run the web app)");
+        to.WriteLine("Usage: NewsReader.Web [verb] [arguments] [--NewsReader:Setting=value]");
+        to.WriteLine("       NewsReader.Web [--urls http://localhost:5080]   (no verb: run the web app)");
+        to.WriteLine();
+        to.WriteLine("Verbs:");
         foreach (var verb in Verbs.Values)
         {
-            Console.WriteLine($"  {verb.Usage,-44} {verb.Summary}");
+            to.WriteLine($"  {verb.Usage,-44} {verb.Summary}");
         }
 
         return 0;

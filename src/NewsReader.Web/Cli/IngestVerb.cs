@@ -1,9 +1,14 @@
+using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using NewsReader.Ingestion;
 
 namespace NewsReader.Cli;
 
-/// <summary><c>ingest [folder]</c>: one pass over a folder, with a summary and the reason for every failure.</summary>
+/// <summary>
+/// <c>ingest [folder]</c>: one pass over a folder. On a terminal a progress line counts the files; then a plain summary
+/// (fit for logs) with the reason for every failure, each named once.
+/// </summary>
 public static class IngestVerb
 {
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, CancellationToken ct)
@@ -16,19 +21,45 @@ public static class IngestVerb
         }
 
         await CommandLine.MigrateAsync(services, ct);
-        var summary = await services.GetRequiredService<Ingester>().IngestFolderAsync(folder, ct);
-        Console.WriteLine($"Ingested {Path.GetFullPath(folder)}:");
-        foreach (var result in Enum.GetValues<IngestionResult>())
-        {
-            Console.WriteLine($"  {result.ToString().ToLowerInvariant(),-14} {summary.Count(result),8:N0}");
-        }
-
-        Console.WriteLine($"  {"source missing",-14} {summary.MarkedMissing,8:N0}");
-        foreach (var failed in summary.Outcomes.Where(o => o.Result == IngestionResult.Failed))
-        {
-            Console.WriteLine($"failed: {failed.Path}: {failed.Reason}");
-        }
-
+        // Progress goes to standard error, and only on a terminal: redirected output stays a clean summary.
+        var progress = Console.IsErrorRedirected ? null : new ProgressLine(Console.Error, TimeProvider.System);
+        var clock = Stopwatch.StartNew();
+        var summary = await services.GetRequiredService<Ingester>().IngestFolderAsync(folder, ct, progress);
+        progress?.Finish();
+        Console.Write(Summary(Path.GetFullPath(folder), summary, clock.Elapsed));
         return summary.Count(IngestionResult.Failed) > 0 ? 1 : 0;
     }
+
+    /// <summary>The summary as printed: what happened to how many files, then one line per failure.</summary>
+    public static string Summary(string folder, IngestionSummary summary, TimeSpan elapsed)
+    {
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        var files = summary.Outcomes.Count;
+        var rate = elapsed.TotalSeconds > 0 ? $", {files / elapsed.TotalSeconds:N0} files/s" : "";
+        text.WriteLine($"Ingested {folder}: {files:N0} files in {elapsed.TotalSeconds:N1} s{rate}");
+        foreach (var result in Enum.GetValues<IngestionResult>())
+        {
+            text.WriteLine($"  {Label(result),-15} {summary.Count(result),8:N0}");
+        }
+
+        text.WriteLine($"  {"source missing",-15} {summary.MarkedMissing,8:N0}");
+        foreach (var failed in summary.Outcomes.Where(o => o.Result == IngestionResult.Failed))
+        {
+            text.WriteLine($"failed: {failed.Path}: {failed.Reason}");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The words a reader of the summary expects, not the enum's: "pending review", "duplicate".</summary>
+    public static string Label(IngestionResult result) => result switch
+    {
+        IngestionResult.Ingested => "ingested",
+        IngestionResult.Revised => "revised",
+        IngestionResult.Unchanged => "unchanged",
+        IngestionResult.Duplicate => "duplicate",
+        IngestionResult.PendingReview => "pending review",
+        IngestionResult.Failed => "failed",
+        _ => result.ToString().ToLowerInvariant(),
+    };
 }

@@ -73,6 +73,13 @@ public sealed class ErrorReportStore(Db db, AuditLog audit, TimeProvider time)
         }, cancellationToken: ct));
     }
 
+    /// <summary>How many reports have the status; the desk shows the count of new ones.</summary>
+    public async Task<int> CountAsync(string status, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.ExecuteScalarAsync<int>(new CommandDefinition(CountSql, new { status }, cancellationToken: ct));
+    }
+
     public async Task<Paged<ErrorReport>> PageAsync(string? status, int page, CancellationToken ct)
     {
         page = Math.Max(1, page);

@@ -86,10 +86,16 @@ public static partial class WordDiff
     [GeneratedRegex(@"\n[ \t]*\n\s*")]
     private static partial Regex ParagraphBreak();
 
-    [GeneratedRegex(@"\s+|[\p{L}\p{N}'’-]+|[^\s\p{L}\p{N}]", RegexOptions.CultureInvariant)]
+    // In order: whitespace; a number with its sign, currency, separators and unit ("-6.5%", "$1,200", "12:30", "3½");
+    // a word, with the combining marks of scripts such as Devanagari and the joiners inside emoji and Indic words; any
+    // other single character.
+    [GeneratedRegex(@"\s+|[-+−]?[$€£¥₹]?\p{N}+(?:[.,:/]\p{N}+)*(?:%|‰|\p{Sc})?|[\p{L}\p{M}\p{N}'’\-\u200C\u200D]+|[^\s\p{L}\p{N}]", RegexOptions.CultureInvariant)]
     private static partial Regex Token();
 
-    /// <summary>Words, runs of whitespace and single punctuation marks each become a piece, so "Smith," vs "Smyth," marks only the name.</summary>
+    /// <summary>
+    /// Words, numbers, runs of whitespace and single punctuation marks each become a piece, so "Smith," vs "Smyth," marks
+    /// only the name and 6.5% → 6.8% replaces the whole figure rather than a digit.
+    /// </summary>
     private sealed class WordsAndSpaces : IChunker
     {
         public IReadOnlyList<string> Chunk(string text) => Token().Matches(text).Select(m => m.Value).ToArray();

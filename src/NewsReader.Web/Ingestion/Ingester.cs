@@ -13,7 +13,8 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
     /// <summary>Raised after each commit that changed what readers see, so caches can be dropped.</summary>
     public event Action? ArticlesChanged;
 
-    public async Task<IngestionSummary> IngestFolderAsync(string folder, CancellationToken ct)
+    /// <param name="progress">Told how many of the folder's files are done, after each one (for the <c>ingest</c> verb's progress line).</param>
+    public async Task<IngestionSummary> IngestFolderAsync(string folder, CancellationToken ct, IProgress<IngestionProgress>? progress = null)
     {
         var root = Path.GetFullPath(folder);
         if (!Directory.Exists(root))
@@ -50,6 +51,7 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
             }
 
             await batch.AddAsync(await preparing, ct);
+            progress?.Report(new IngestionProgress(next - window.Count, files.Count));
             if (batch.IsDue)
             {
                 outcomes.AddRange(Announce(await batch.CommitAsync(ct)));
@@ -114,7 +116,7 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
 
             if (refused is not null && refused.SizeBytes == info.Length && refused.FileMtime == prepared.Mtime)
             {
-                return prepared with { Unchanged = new IngestionOutcome(path, IngestionResult.Failed, refused.Reason + StillRefused, Repeated: true) };
+                return prepared with { Unchanged = new IngestionOutcome(path, IngestionResult.Failed, refused.Reason + StillRefused) { Repeated = true } };
             }
 
             if (known is { Missing: false } && known.SizeBytes == info.Length && known.FileMtime == prepared.Mtime)

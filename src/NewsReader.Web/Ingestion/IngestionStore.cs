@@ -180,12 +180,13 @@ public sealed class IngestionStore
         }
 
         var last = await c.QuerySingleOrDefaultAsync<(string Outcome, string? Sha, string? Reason)?>(new CommandDefinition(LastLogSql, new { path }, tx, cancellationToken: ct));
-        if (last is not { Outcome: "failed" } same || same.Sha != sha || same.Reason != reason)
+        var repeated = last is { Outcome: "failed" } same && same.Sha == sha && same.Reason == reason;
+        if (!repeated)
         {
             await c.ExecuteAsync(new CommandDefinition(InsertLogSql, new { at = Now(), path, outcome = "failed", reason, sha, articleId = (long?)null }, tx, cancellationToken: ct));
         }
 
-        return new IngestionOutcome(path, IngestionResult.Failed, reason);
+        return new IngestionOutcome(path, IngestionResult.Failed, reason) { Repeated = repeated };
     }
 
     /// <summary>Stores one parsed file inside the caller's transaction, which decides when it commits.</summary>

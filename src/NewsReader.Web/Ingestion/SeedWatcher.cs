@@ -162,7 +162,10 @@ public sealed class SeedWatcher(Ingester ingester, IOptions<NewsReaderOptions> o
         await GuardAsync(async () =>
         {
             var summary = await ingester.IngestFolderAsync(root, ct);
-            logger.LogInformation(
+            // A rescan that found nothing new is the usual case, every minute: it is not news for the log.
+            var changed = summary.Outcomes.Any(o => o.IsNews) || summary.MarkedMissing > 0;
+            logger.Log(
+                changed ? LogLevel.Information : LogLevel.Debug,
                 "Scanned {Seeds}: {Ingested} ingested, {Revised} revised, {Unchanged} unchanged, {Failed} failed, {Missing} missing",
                 root, summary.Count(IngestionResult.Ingested), summary.Count(IngestionResult.Revised),
                 summary.Count(IngestionResult.Unchanged), summary.Count(IngestionResult.Failed), summary.MarkedMissing);

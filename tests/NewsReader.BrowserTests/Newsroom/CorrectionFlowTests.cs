@@ -49,6 +49,9 @@ public sealed class CorrectionFlowTests(BrowserFixture fx)
             await Expect(preview.Locator(".diff ins")).ToContainTextAsync([new Regex("officially")]);
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Publish correction" }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex($"/admin\\?published={SeedArticles.SeedSlug}&correction=\\d+$"));
+            var published = page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Correction published" });
+            await published.GetByRole(AriaRole.Link, new() { Name = SeedArticles.SeedTitle }).ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex($"/articles/{SeedArticles.SeedSlug}#correction-\\d+$"));
         }
 
@@ -75,7 +78,8 @@ public sealed class CorrectionFlowTests(BrowserFixture fx)
 
         await read.GotoAsync("/corrections");
         var entry = read.Locator("ol.correction-log > li").First;
-        await Expect(entry.GetByRole(AriaRole.Link)).ToHaveTextAsync(SeedArticles.SeedTitle);
+        await Expect(entry.Locator(".card-title").GetByRole(AriaRole.Link)).ToHaveTextAsync(SeedArticles.SeedTitle);
+        await Expect(entry.GetByRole(AriaRole.Link, new() { Name = "See what this correction changed" })).ToHaveAttributeAsync("href", new Regex($"/articles/{SeedArticles.SeedSlug}/changes#change-\\d+$"));
         await Expect(entry).ToContainTextAsync("Clarification");
         await Expect(entry).ToContainTextAsync(SeedArticles.SeedOutlet);
         await Expect(entry.Locator(".correction-note")).ToContainTextAsync(noteText);

@@ -30,14 +30,15 @@ public static class CorrectionDesk
             new() { ["Kind"] = kind, ["Note"] = note, ["Body"] = amend is null ? body : amend(body) }, button);
     }
 
-    /// <summary>Publishes a correction and returns its id from the redirect to the article.</summary>
+    /// <summary>Publishes a correction and returns its id from the redirect to the desk, which says it is published.</summary>
     public static async Task<long> PublishAsync(HttpClient editor, string kind, string note, Func<string, string>? amend = null)
     {
         var response = await SubmitAsync(editor, "Publish correction", kind, note, amend);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var fragment = response.Headers.Location!.Fragment;
-        Assert.StartsWith("#correction-", fragment);
-        return long.Parse(fragment["#correction-".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        var location = new Uri(new Uri("http://localhost"), response.Headers.Location!).PathAndQuery;
+        var match = System.Text.RegularExpressions.Regex.Match(location, $"^/admin\\?published={Slug}&correction=(\\d+)$");
+        Assert.True(match.Success, location);
+        return long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public static string BodyText(IDocument page) => page.QuerySelector(".article-body")!.TextContent;

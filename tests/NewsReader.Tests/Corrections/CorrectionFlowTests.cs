@@ -69,6 +69,9 @@ public sealed class CorrectionFlowTests : IAsyncLifetime
         Assert.Contains("misspelled the mayor's name", box.QuerySelector(".correction-note")!.TextContent);
         Assert.NotNull(box.QuerySelector("time[datetime]"));
         Assert.Equal($"/articles/{Slug}/changes", article.QuerySelectorAll("a").Single(a => a.TextContent == "See what changed").GetAttribute("href"));
+        Assert.Equal($"/articles/{Slug}/changes#change-2", box.QuerySelectorAll("a").Single(a => a.TextContent == "See what this correction changed").GetAttribute("href"));
+        var (_, log) = await _app.GetPageAsync("/corrections");
+        Assert.Equal($"/articles/{Slug}/changes#change-2", log.QuerySelector($"#correction-{id}")!.QuerySelectorAll("a").Single(a => a.TextContent == "See what this correction changed").GetAttribute("href"));
 
         var stored = await _app.Services.GetRequiredService<NewsReader.Corrections.CorrectionStore>().FindAsync(id, CancellationToken.None);
         Assert.Equal(2, stored!.RevisionNumber);

@@ -7,16 +7,19 @@ public static class AppProcess
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
 
-    public static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string workingDirectory, params string[] args)
+    public static Task<(int Exit, string Stdout, string Stderr)> RunAsync(string workingDirectory, params string[] args) =>
+        RunToolAsync(workingDirectory, Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", [Path.Combine(AppContext.BaseDirectory, "NewsReader.Web.dll"), .. args]);
+
+    /// <summary>Runs any program, for tests that wrap the app in another tool (a pseudo-terminal).</summary>
+    public static async Task<(int Exit, string Stdout, string Stderr)> RunToolAsync(string workingDirectory, string program, params string[] args)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "NewsReader.Web.dll"));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

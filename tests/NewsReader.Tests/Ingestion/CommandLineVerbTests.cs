@@ -1,4 +1,7 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using NewsReader.Cli;
+using NewsReader.Ingestion;
 using Microsoft.Data.Sqlite;
 using NewsReader.Tests.Infrastructure;
 
@@ -109,6 +112,72 @@ public sealed class CommandLineVerbTests : IDisposable
 
         Assert.Equal(2, exit);
         Assert.Contains("does not exist", stderr);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("ingets")]
+    public async Task HelpOrUnknownVerb_PrintsTheVerbsAndExitsTwo_WithoutServingOrCreatingADatabase(string arg)
+    {
+        // With no database path given, the web app would create data/newsreader.db under the working directory.
+        var (exit, stdout, stderr) = await RunAsync(arg);
+
+        Assert.Equal(2, exit);
+        var help = stdout + stderr;
+        Assert.Contains("Usage: NewsReader.Web", help);
+        Assert.Contains("ingest [folder]", help);
+        Assert.DoesNotContain("Now listening", help);
+        Assert.False(Directory.Exists(Path.Combine(_folder, "data")));
+        if (arg == "ingets")
+        {
+            Assert.StartsWith("Unknown verb 'ingets'.", stderr);
+        }
+    }
+
+    [Fact]
+    public async Task Ingest_Summary_UsesReadableLabelsAndNamesEachFailureOnce()
+    {
+        var seeds = Path.Combine(_folder, "seeds");
+        Directory.CreateDirectory(seeds);
+        await File.WriteAllTextAsync(Path.Combine(seeds, "quay.txt"), Seeds.TextArticle("Quay walls repaired after winter storms"));
+        await File.WriteAllTextAsync(Path.Combine(seeds, "empty.txt"), "");
+
+        var (_, stdout, stderr) = await RunAsync("ingest", seeds, $"--NewsReader:DatabasePath={Path.Combine(_folder, "news.db")}");
+
+        Assert.Matches(@"(?m)^Ingested .+: 2 files in \d+\.\d s", stdout);
+        Assert.Matches(@"(?m)^\s+pending review\s+0$", stdout);
+        Assert.DoesNotContain("pendingreview", stdout);
+        Assert.Single(Regex.Matches(stdout + stderr, "empty\\.txt"));
+        Assert.DoesNotContain("\r", stdout + stderr); // no progress line when the output is not a terminal
+    }
+
+    [Fact]
+    public async Task Ingest_OnATerminal_ShowsProgressThenTheSummary()
+    {
+        var seeds = Path.Combine(_folder, "seeds");
+        Directory.CreateDirectory(seeds);
+        for (var i = 0; i < 30; i++)
+        {
+            await File.WriteAllTextAsync(Path.Combine(seeds, $"a{i}.txt"), Seeds.TextArticle($"Harbour report number {i} on the quay walls"));
+        }
+
+        // script(1) gives the verb a pseudo-terminal, as a user's shell does.
+        var dll = Path.Combine(AppContext.BaseDirectory, "NewsReader.Web.dll");
+        var command = $"{Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet"} '{dll}' ingest '{seeds}' '--NewsReader:DatabasePath={Path.Combine(_folder, "news.db")}'";
+        var (exit, screen, _) = await AppProcess.RunToolAsync(_folder, "script", "-qefc", command, "/dev/null");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("\r30/30 files", screen);
+        Assert.Matches(@"(?m)^\s+ingested\s+30\r?$", screen);
+    }
+
+    [Fact]
+    public void ProgressLine_SaysDoneOfTotal_Rate_AndTimeLeft()
+    {
+        Assert.Equal("500/2,000 files · 250 files/s · about 6 s left", ProgressLine.Describe(new IngestionProgress(500, 2000), TimeSpan.FromSeconds(2)));
+        Assert.Equal("2,000/2,000 files · 40 files/s", ProgressLine.Describe(new IngestionProgress(2000, 2000), TimeSpan.FromSeconds(50)));
+        Assert.Equal("2 min 5 s", ProgressLine.Duration(TimeSpan.FromSeconds(125)));
     }
 
     private string Write(string name, string content)

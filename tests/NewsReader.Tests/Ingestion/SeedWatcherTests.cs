@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using NewsReader.Ingestion;
 using NewsReader.Tests.Infrastructure;
 
@@ -87,6 +89,27 @@ public sealed class SeedWatcherTests : IDisposable
         Assert.True(await EventuallyAsync(async () => (await app.GetPageAsync($"/articles/{Seeds.SeedSlug}")).Response.StatusCode == System.Net.HttpStatusCode.OK),
             "the seed never became readable");
     }
+
+    [Fact]
+    public async Task Watcher_RescanThatFindsNothingNew_LogsNothing_AndABrokenFileIsToldOnce()
+    {
+        File.Copy(Seeds.SeedFile, Path.Combine(_app.SeedsPath, "seed.txt"));
+        await File.WriteAllTextAsync(Path.Combine(_app.SeedsPath, "empty.txt"), "");
+        var logs = new CapturedLogs();
+        using var app = _app.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs).AddFilter<CapturedLogs>(null, LogLevel.Debug)));
+        _ = app.Server;
+
+        // The rescan runs every 2 s here; wait for the start-up scan and two rescans.
+        Assert.True(await EventuallyAsync(() => Task.FromResult(Scans(logs).Count >= 3)), "fewer than three scans ran");
+
+        var scans = Scans(logs);
+        Assert.Equal(LogLevel.Information, scans[0].Level);
+        Assert.All(scans.Skip(1), s => Assert.Equal(LogLevel.Debug, s.Level));
+        Assert.Single(logs.Entries, e => e.Level >= LogLevel.Warning && e.Message.Contains("empty.txt", StringComparison.Ordinal));
+    }
+
+    private static List<(string Category, LogLevel Level, string Message)> Scans(CapturedLogs logs) =>
+        logs.Entries.Where(e => e.Category == typeof(SeedWatcher).FullName && e.Message.StartsWith("Scanned", StringComparison.Ordinal)).ToList();
 
     private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
     {

@@ -155,4 +155,57 @@ public sealed class SearchPageTests(SearchCorpusFixture corpus) : IClassFixture<
 
         Assert.Contains("No articles match", page.QuerySelector(".empty")!.TextContent);
     }
+
+    [Theory]
+    [InlineData("q=lighthouse", "Lighthouse")]
+    [InlineData("q=cafe", "Café")]
+    [InlineData("q=title%3Akeepers", "keepers")]
+    public async Task TitleMatches_AreHighlighted_LikeSnippets(string query, string marked)
+    {
+        var page = await SearchAsync(query);
+
+        Assert.Contains(marked, page.QuerySelectorAll(".search-hit h2 a mark").Select(m => m.TextContent));
+    }
+
+    [Fact]
+    public void TitleMarks_EncodeTheHeadline()
+    {
+        var marks = new NewsReader.Search.TitleMarks(NewsReader.Search.SearchQueryParser.Parse("harbour"));
+
+        Assert.Equal("<mark>Harbour</mark> &lt;b&gt;works&lt;/b&gt; &amp; more", marks.Html("Harbour <b>works</b> & more"));
+    }
+
+    [Fact]
+    public async Task Heading_RepeatsTheQuery_AndTheOrderIsAToggle()
+    {
+        var page = await SearchAsync("q=lighthouse");
+
+        Assert.Equal("Results for “lighthouse”", page.QuerySelector("main h1")!.TextContent.Trim());
+        var order = page.QuerySelector("nav[aria-label='Order of results']")!;
+        Assert.Equal("Best match", order.QuerySelector("a[aria-current=page]")!.TextContent);
+        Assert.Equal("/search?q=lighthouse&sort=date", order.QuerySelectorAll("a").Single(a => a.TextContent == "Newest first").GetAttribute("href"));
+        Assert.Contains("best match first", page.QuerySelector(".count")!.TextContent);
+    }
+
+    [Fact]
+    public async Task SearchFeed_IsAdvertisedInTheHead_AndAsAVisibleLink()
+    {
+        var page = await SearchAsync("q=lighthouse%20OR%20ferry");
+
+        var alternate = page.QuerySelectorAll("link[rel=alternate][type='application/atom+xml']").Select(l => l.GetAttribute("href")).ToList();
+        Assert.Contains("/search/feed?q=lighthouse%20OR%20ferry", alternate);
+        Assert.Equal("/search/feed?q=lighthouse%20OR%20ferry", page.QuerySelectorAll("main a").Single(a => a.TextContent == "Follow this search in a feed reader").GetAttribute("href"));
+        var feed = await corpus.App.CreateClient().GetAsync("/search/feed?q=lighthouse%20OR%20ferry");
+        Assert.Equal(200, (int)feed.StatusCode);
+    }
+
+    [Fact]
+    public async Task DateFilters_AreNativeDateInputs_KeepingTheChosenDays()
+    {
+        var page = await SearchAsync("q=lighthouse&from=2024-01-01&to=2024-12-31");
+
+        Assert.Equal("date", page.QuerySelector("#search-from")!.GetAttribute("type"));
+        Assert.Equal("2024-01-01", page.QuerySelector("#search-from")!.GetAttribute("value"));
+        Assert.Equal("2024-12-31", page.QuerySelector("#search-to")!.GetAttribute("value"));
+    }
 }

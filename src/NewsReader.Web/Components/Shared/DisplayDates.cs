@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace NewsReader.Components.Shared;
 
-/// <summary>Formats stored ISO 8601 dates for readers: "17 January 2025", "17 January 2025, 10:32 (UTC-05:00)".</summary>
+/// <summary>
+/// Formats stored ISO 8601 dates for readers: "17 January 2025"; a time with a known offset in UTC, the one zone every
+/// reader can place ("17 January 2025, 15:32 UTC"); a time without an offset as it was written.
+/// </summary>
 public static class DisplayDates
 {
     public static string Format(string iso)
@@ -14,13 +17,17 @@ public static class DisplayDates
 
         if (DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dto))
         {
-            var hasOffset = iso.Length > 19;
-            var text = dto.ToString("d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture);
-            return hasOffset ? $"{text} (UTC{dto.ToString("zzz", CultureInfo.InvariantCulture)})" : text;
+            return HasOffset(iso)
+                ? dto.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture)
+                : dto.ToString("d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture);
         }
 
         return iso;
     }
+
+    /// <summary>Whether the value names its offset ("Z", "+01:00"), so it is an instant, not a wall-clock time.</summary>
+    public static bool HasOffset(string iso) =>
+        iso.Length > 19 && (iso.EndsWith('Z') || iso.EndsWith("z", StringComparison.Ordinal) || iso[^6] is '+' or '-');
 
     /// <summary>Just the day, for compact lists.</summary>
     public static string Day(string? iso) =>
