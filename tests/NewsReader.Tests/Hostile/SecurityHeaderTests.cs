@@ -35,6 +35,22 @@ public sealed class SecurityHeaderTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/admin/login")]
+    [InlineData("/articles/harbour-minister-resigns-over-ferry-contract/source")]
+    public async Task Pages_AddressEveryAssetFromTheRoot_AsBaseUriNoneAllowsNoBaseElement(string url)
+    {
+        await _app.SeedAsync(("minister.txt", Seeds.TextArticle("Harbour minister resigns over ferry contract")));
+
+        var (_, page) = await _app.GetPageAsync(url);
+
+        Assert.Empty(page.QuerySelectorAll("base"));
+        Assert.All(page.QuerySelectorAll("link[href], script[src]"), e =>
+            Assert.Matches("^(/|https?://)", e.GetAttribute("href") ?? e.GetAttribute("src")));
+        Assert.Empty(page.QuerySelectorAll("script:not([src]):not([type='application/ld+json'])"));
+    }
+
     [Fact]
     public async Task OverHttps_SendsHsts()
     {
