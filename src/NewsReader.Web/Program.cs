@@ -21,6 +21,7 @@ if (CommandLine.IsVerb(args))
 // relative seeds and database paths still resolve against the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddTrustedProxies(); // X-Forwarded-* from the reverse proxies named in settings, if any
+builder.AddSecurity();       // CSP, nosniff, Referrer-Policy, HSTS on every response
 builder.AddStore();          // SQLite, migrations at start-up
 builder.AddIngestion();      // parsers and the seeds watcher
 builder.AddReader();         // article and source pages
@@ -34,7 +35,7 @@ builder.AddSeo();            // sitemap and robots.txt
 
 var app = builder.Build();
 app.UseTrustedProxies();     // first: everything after sees the client, not the proxy
-app.UseSecurity();           // input cleaned of control characters
+app.UseSecurity();           // input cleaned of control characters, page numbers clamped
 app.UsePerformance();        // before the pages: wraps them
 app.MapReader();
 app.MapSearch();

@@ -19,6 +19,8 @@ public static class CommandLine
         ["users"] = new(UsersVerb.Summary, "Manage newsroom accounts (there is no default password).", UsersVerb.RunAsync),
         ["generate-corpus"] = new(GenerateCorpusVerb.Usage, "Write N synthetic articles in the seeds' text format, for benchmarks.", GenerateCorpusVerb.RunAsync),
         ["bench-search"] = new(BenchSearchVerb.Usage, "Time the search query mix in process and over HTTP; print p50/p95/p99.", BenchSearchVerb.RunAsync),
+        ["fuzz"] = new(FuzzVerb.Usage, "Parse N seeded hostile files under the limits; report crashes, hangs and peak memory.", FuzzVerb.RunAsync),
+        ["bench-parse"] = new(BenchParseVerb.Usage, "Time and memory per MB to parse the worst file shapes at 1, 5 and 25 MB.", BenchParseVerb.RunAsync),
         ["help"] = new("help", "Show this list.", (_, _, _) => Task.FromResult(PrintHelp(Console.Out))),
     };
 

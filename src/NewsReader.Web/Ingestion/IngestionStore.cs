@@ -60,9 +60,18 @@ public sealed class IngestionStore
         """;
 
     private const string FindDuplicateSql = """
-        SELECT id FROM articles
+        SELECT id, content_hash = @hash AS SameText FROM articles
         WHERE (@url IS NOT NULL AND canonical_url = @url) OR content_hash = @hash
-        ORDER BY id LIMIT 1
+        ORDER BY content_hash = @hash DESC, id LIMIT 1
+        """;
+
+    // A renamed (and perhaps edited) file: an article with the same canonical URL, title or opening, whose files are all gone.
+    private const string RenameCandidatesSql = """
+        SELECT a.id, s.path FROM articles a JOIN source_files s ON s.article_id = a.id
+        WHERE a.id IN (
+            SELECT id FROM articles
+            WHERE (@url IS NOT NULL AND canonical_url = @url) OR title = @title OR (excerpt = @excerpt AND excerpt <> '')
+            ORDER BY id LIMIT 20)
         """;
 
     // name is COLLATE NOCASE: "bno IntelliNews" and "BNO INTELLINEWS" are one outlet.
@@ -205,9 +214,19 @@ public sealed class IngestionStore
         IngestionOutcome outcome;
         if (source is null)
         {
-            var duplicateOf = await c.ExecuteScalarAsync<long?>(FindDuplicateSql, new { url = article.Parsed.CanonicalUrl, hash = article.ContentHash }, tx);
-            if (duplicateOf is { } existing)
+            var match = await c.QuerySingleOrDefaultAsync<(long Id, bool SameText)?>(FindDuplicateSql, new { url = article.Parsed.CanonicalUrl, hash = article.ContentHash }, tx);
+            var renamedFrom = match is { SameText: true } ? null : await RenamedArticleAsync(c, tx, article);
+            if (renamedFrom is { } renamedId)
             {
+                // An article whose files all went away, back under a new name with new text: a revision, never lost, and
+                // pending when an editor has amended the live text. (With its old file still there, it is a copy: below.)
+                var sourceId = await c.ExecuteScalarAsync<long>(InsertSourceFileSql, new { fileRow.Path, ArticleId = renamedId, fileRow.Sha256, fileRow.Size, fileRow.Format, fileRow.ParserVersion, fileRow.Mtime, fileRow.Now, fileRow.Dropped, fileRow.Warnings }, tx);
+                outcome = await ReviseAsync(c, tx, renamedId, sourceId, file.Path, article, now);
+                await c.ExecuteAsync(RefreshSourceMissingSql, new { articleId = renamedId }, tx);
+            }
+            else if (match is { } same)
+            {
+                var existing = same.Id;
                 await c.ExecuteAsync(InsertSourceFileSql, new { fileRow.Path, ArticleId = existing, fileRow.Sha256, fileRow.Size, fileRow.Format, fileRow.ParserVersion, fileRow.Mtime, fileRow.Now, fileRow.Dropped, fileRow.Warnings }, tx);
                 await c.ExecuteAsync(RefreshSourceMissingSql, new { articleId = existing }, tx);
                 outcome = new IngestionOutcome(file.Path, IngestionResult.Duplicate, "Same article as one already stored; kept as another source file.", existing);
@@ -230,6 +249,13 @@ public sealed class IngestionStore
 
         await c.ExecuteAsync(InsertLogSql, new { at = now, path = file.Path, outcome = outcome.Result.ToString().ToLowerInvariant(), reason = outcome.Reason, sha = file.Sha256, articleId = outcome.ArticleId }, tx);
         return outcome;
+    }
+
+    /// <summary>The article a new file continues when every file it came from has left the disk (a rename), matched by title or opening.</summary>
+    private static async Task<long?> RenamedArticleAsync(SqliteConnection c, SqliteTransaction tx, ArticleToStore article)
+    {
+        var rows = await c.QueryAsync<(long Id, string Path)>(RenameCandidatesSql, new { url = article.Parsed.CanonicalUrl, title = article.Parsed.Title, excerpt = article.Excerpt }, tx);
+        return rows.GroupBy(r => r.Id).Where(g => g.All(r => !File.Exists(r.Path))).Select(g => (long?)g.Key).FirstOrDefault();
     }
 
     /// <summary>Marks files that have left the seeds folder; their articles stay, flagged as having lost their source.</summary>

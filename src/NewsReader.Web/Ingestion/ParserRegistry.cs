@@ -52,6 +52,11 @@ public sealed class ParserRegistry(IEnumerable<IArticleParser> parsers, ParseLim
             return Unsupported(path);
         }
 
+        if (ShapeGuard.Check(path, bytes, _limits) is { } refused)
+        {
+            return new ParseResult(path, parser, null, refused);
+        }
+
         try
         {
             var article = await ParseSandbox.RunAsync(() => parser.Parse(bytes, path), _limits, ct);

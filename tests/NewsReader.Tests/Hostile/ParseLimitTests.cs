@@ -79,6 +79,32 @@ public sealed class ParseLimitTests : IDisposable
         Assert.Matches("^The file gives [0-9,]+ characters of text, over the 1,000-character limit", result.Error);
     }
 
+    [Theory]
+    [InlineData("md", "nested-list", "Markdown is nested too deeply to read safely: lists or quotes about")]
+    [InlineData("md", "link-references", "The Markdown has ")]
+    [InlineData("md", "table-bomb", "The Markdown has tables of about")]
+    [InlineData("html", "table-bomb", "The page has tables of")]
+    public void Parse_ShapesNoArticleHas_AreRefusedBeforeParsing_WithTheShapeAndLimit(string format, string shape, string reason)
+    {
+        var registry = new ParserRegistry([new MarkdownArticleParser(), new NewsReader.Ingestion.Html.HtmlArticleParser()]);
+        var file = NewsReader.Corpus.HostileFiles.Shape(format, shape, 1024 * 1024);
+
+        var result = registry.Parse(file.Name, file.Bytes);
+
+        Assert.Null(result.Article);
+        Assert.StartsWith(reason, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_RealArticleWithListsQuotesTableAndReferences_IsNotRefused()
+    {
+        var md = "---\ntags:\n  - harbour\n  - ferry\n---\n# Ferry terminal reopens\n\n> The terminal is open, said the mayor.\n>> Quoted twice.\n\n- one\n  - two\n    - three\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nSee [the report][1].\n\n[1]: https://example.org/report\n";
+
+        var result = new ParserRegistry([new MarkdownArticleParser()]).Parse("real.md", Encoding.UTF8.GetBytes(md));
+
+        Assert.Null(result.Error);
+    }
+
     /// <summary>Parses ".spin" files as text after spinning for up to 20 s, checking its budget as parsers do.</summary>
     private sealed class SpinParser : IArticleParser
     {

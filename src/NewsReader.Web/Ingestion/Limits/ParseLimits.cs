@@ -12,6 +12,12 @@ public sealed class ParseLimits
     /// <summary>How deep a file may nest (lists, quotes, YAML values). Readers of real articles never come near it.</summary>
     public int MaxDepth { get; set; } = 64;
 
+    /// <summary>Link reference definitions ("[1]: https://...") one Markdown file may have.</summary>
+    public int MaxLinkReferences { get; set; } = 2_000;
+
+    /// <summary>Table cells one file may have (Markdown pipe tables, HTML td/th).</summary>
+    public int MaxTableCells { get; set; } = 50_000;
+
     /// <summary>Characters of article text one file may produce, whatever its shape (YAML aliases, entity expansion).</summary>
     public int MaxOutputChars { get; set; } = 30_000_000;
 
@@ -29,6 +35,8 @@ public sealed class ParseLimits
         {
             WallTime = WallTime > TimeSpan.Zero || WallTime == Timeout.InfiniteTimeSpan ? WallTime : d.WallTime,
             MaxDepth = MaxDepth > 0 ? MaxDepth : d.MaxDepth,
+            MaxLinkReferences = MaxLinkReferences > 0 ? MaxLinkReferences : d.MaxLinkReferences,
+            MaxTableCells = MaxTableCells > 0 ? MaxTableCells : d.MaxTableCells,
             MaxOutputChars = MaxOutputChars > 0 ? MaxOutputChars : d.MaxOutputChars,
             MaxTitleChars = MaxTitleChars > 0 ? MaxTitleChars : d.MaxTitleChars,
             MaxNameChars = MaxNameChars > 0 ? MaxNameChars : d.MaxNameChars,

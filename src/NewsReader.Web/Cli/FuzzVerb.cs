@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using NewsReader.Corpus;
+using NewsReader.Ingestion;
+
+namespace NewsReader.Cli;
+
+/// <summary>
+/// <c>fuzz --count N [--seed S]</c>: parses N seeded hostile files (a mix of every format) under the configured limits
+/// and reports crashes (a parse that escaped the registry), refusals at the wall time (hangs), and peak memory.
+/// </summary>
+public static class FuzzVerb
+{
+    public const string Usage = "fuzz [--count N] [--seed S]";
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, CancellationToken ct)
+    {
+        var count = VerbArgs.Int(args, "--count") ?? 10_000;
+        var seed = VerbArgs.Int(args, "--seed") ?? 15;
+        var report = await RunAsync(services.GetRequiredService<ParserRegistry>(), seed, count, ct);
+        Console.WriteLine(report);
+        return report.Crashes == 0 && report.Hangs == 0 ? 0 : 1;
+    }
+
+    public static async Task<FuzzReport> RunAsync(ParserRegistry registry, int seed, int count, CancellationToken ct)
+    {
+        var crashes = new List<string>();
+        var hangs = new List<string>();
+        var articles = 0;
+        var started = Stopwatch.GetTimestamp();
+        for (var i = 0; i < count; i++)
+        {
+            var file = HostileFiles.Fuzz(seed, i);
+            try
+            {
+                var result = await registry.ParseAsync(file.Name, file.Bytes, ct);
+                articles += result.Article is null ? 0 : 1;
+                if (result.Error?.StartsWith("Parsing took longer", StringComparison.Ordinal) == true)
+                {
+                    hangs.Add($"{file.Name} ({file.Shape})");
+                }
+                else if (result.Error?.StartsWith("Parser failed", StringComparison.Ordinal) == true)
+                {
+                    crashes.Add($"{file.Name} ({file.Shape}): {result.Error}");
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                crashes.Add($"{file.Name} ({file.Shape}): escaped the registry: {e.GetType().Name}: {e.Message}");
+            }
+        }
+
+        using var self = Process.GetCurrentProcess();
+        return new FuzzReport(seed, count, articles, crashes, hangs, self.PeakWorkingSet64, Stopwatch.GetElapsedTime(started));
+    }
+}
+
+public sealed record FuzzReport(int Seed, int Files, int Articles, IReadOnlyList<string> CrashList, IReadOnlyList<string> HangList, long PeakBytes, TimeSpan Elapsed)
+{
+    public int Crashes => CrashList.Count;
+
+    public int Hangs => HangList.Count;
+
+    public override string ToString() =>
+        $"fuzz seed {Seed}: {Files:N0} files, {Articles:N0} articles, {Crashes} crashes, {Hangs} hangs, peak memory {PeakBytes / 1048576.0:N0} MB, {Elapsed.TotalSeconds:N1} s"
+        + string.Concat(CrashList.Concat(HangList).Take(20).Select(l => "\n  " + l));
+}
