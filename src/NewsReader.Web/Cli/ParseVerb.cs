@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using NewsReader.Extraction;
 using NewsReader.Ingestion;
 
 namespace NewsReader.Cli;

@@ -2,8 +2,8 @@ using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using NewsReader.Articles;
-using NewsReader.Ingestion.Html;
-using NewsReader.Ingestion.Markdown;
+using NewsReader.Extraction.Html;
+using NewsReader.Extraction.Markdown;
 
 namespace NewsReader.Tests.Extraction;
 

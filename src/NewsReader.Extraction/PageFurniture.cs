@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+
+namespace NewsReader.Extraction;
+
+/// <summary>
+/// Words a scraped news page carries around its article: navigation, share bars, cookie notices, related-story rails.
+/// Shared by every parser so a new format drops the same furniture.
+/// </summary>
+public static partial class PageFurniture
+{
+    private static readonly HashSet<string> StrayLines = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "features", "dismiss", "share", "share this", "share this article", "share this story", "share article",
+        "share on facebook", "share on twitter", "share on x", "share on linkedin", "share on whatsapp", "share via email",
+        "facebook", "twitter", "linkedin", "whatsapp", "email", "print", "copy link", "link copied", "save", "save article",
+        "advertisement", "advert", "ad", "sponsored", "sponsored content", "story continues below advertisement",
+        "sign in", "log in", "login", "sign up", "register", "subscribe", "subscribe now", "my account", "account",
+        "menu", "search", "skip to content", "skip to main content", "skip to navigation", "home", "close", "back to top",
+        "comments", "show comments", "view comments", "leave a comment", "listen to this article", "listen", "read more",
+        "continue reading", "accept", "accept all", "accept all cookies", "reject all", "manage cookies", "cookie settings",
+        "manage preferences", "got it", "ok", "i agree", "newsletter", "newsletters", "follow us", "topics", "tags",
+        "loading", "loading...", "toggle navigation", "open menu", "close menu", "previous", "next", "more", "audio",
+        "video", "watch", "gift this article", "give this article",
+    };
+
+    private static readonly HashSet<string> RelatedHeadings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "related", "related articles", "related stories", "related content", "related news", "related coverage",
+        "more stories", "more from this section", "more on this story", "you may also like", "you might also like",
+        "recommended", "recommended for you", "recommended stories", "most read", "most popular", "most viewed",
+        "read next", "read more stories", "see also", "top stories", "trending", "trending now", "latest news",
+        "latest stories", "what to read next", "more in this series", "also read", "editor's picks",
+        "topics", "tags", "related topics", "more on this topic", "explore more on these topics",
+    };
+
+    [GeneratedRegex(@"cookie", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CookieWord();
+
+    [GeneratedRegex(@"\b(we use|this (web)?site uses|uses cookies|accept|consent|privacy|by continuing|manage|preferences|settings)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CookieContext();
+
+    [GeneratedRegex(@"^(©|\(c\)|copyright\b)|all rights reserved|^(sign up|subscribe) (for|to) (our|the)\b.*newsletter|^follow us on\b|^(click|tap) here to\b|^more from [\p{Lu}]|^\d+\s*(?:min|mins|minutes?)\s+read$|^reading time\s*:?\s*\d+\s*(?:min|mins|minutes?)$|^(?:read more|read also|also read|see also|related|recommended)\s*:\s+\S|^(?:photo(?:graph)?|image|picture|illustration|video)(?:\s+credit)?\s*:\s+\S|^image (?:source|caption),\s|^home\s*[»›>|/]|^listen to this (?:article|story)\b|^this (?:article|story) is (?:more|over) than \d+ (?:months?|years?) old$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StrayPattern();
+
+    /// <summary>True for a whole line that is page furniture rather than article text.</summary>
+    public static bool IsStray(string line)
+    {
+        var trimmed = line.Trim().TrimEnd(':', '.', '!', '›', '»', '>').Trim();
+        if (trimmed.Length == 0)
+        {
+            return false;
+        }
+
+        if (StrayLines.Contains(trimmed))
+        {
+            return true;
+        }
+
+        if (CookieWord().IsMatch(trimmed) && CookieContext().IsMatch(trimmed) && trimmed.Length < 400)
+        {
+            return true;
+        }
+
+        return trimmed.Length < 200 && StrayPattern().IsMatch(trimmed);
+    }
+
+    /// <summary>True for a heading that starts a list of other stories: it and everything after it are dropped.</summary>
+    public static bool IsRelatedHeading(string line) =>
+        RelatedHeadings.Contains(line.Trim().TrimEnd(':', '.', '›', '»', '>').Trim());
+}
