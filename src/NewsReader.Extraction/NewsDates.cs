@@ -62,9 +62,10 @@ public static partial class NewsDates
     [GeneratedRegex(@"\b(?<a>\d{1,2})(?<sep>[/.])(?<b>\d{1,2})\k<sep>(?<year>\d{4})\b" + Time, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NumericDate();
 
-    /// <summary>The first date in the text, or null.</summary>
+    /// <summary>The first date in the text, or null. Digits of any script count ("১৭ জানুয়ারি ২০২৫" has its numbers read).</summary>
     public static Found? Find(string text)
     {
+        text = Digits.ToAscii(text);
         Found? best = null;
         foreach (var regex in (ReadOnlySpan<Regex>)[MonthDayYear(), DayMonthYear(), IsoDate(), NumericDate()])
         {
@@ -99,7 +100,7 @@ public static partial class NewsDates
             return null;
         }
 
-        text = text.Trim();
+        text = Digits.ToAscii(text.Trim());
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dto)
             && text.Length > 10 && HasExplicitOffset(text))
         {
@@ -117,7 +118,7 @@ public static partial class NewsDates
 
     private static string? ToIso(Match m)
     {
-        var year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
+        var year = Number(m.Groups["year"].Value);
         if (DayAndMonth(m) is not { } dayMonth)
         {
             return null;
@@ -135,9 +136,9 @@ public static partial class NewsDates
             return new DateOnly(year, month, day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         }
 
-        var hour = int.Parse(m.Groups["hour"].Value, CultureInfo.InvariantCulture);
-        var minute = m.Groups["minute"].Success ? int.Parse(m.Groups["minute"].Value, CultureInfo.InvariantCulture) : 0;
-        var second = m.Groups["second"].Success ? int.Parse(m.Groups["second"].Value, CultureInfo.InvariantCulture) : 0;
+        var hour = Number(m.Groups["hour"].Value);
+        var minute = m.Groups["minute"].Success ? Number(m.Groups["minute"].Value) : 0;
+        var second = m.Groups["second"].Success ? Number(m.Groups["second"].Value) : 0;
         if (m.Groups["ampm"].Success)
         {
             var pm = char.ToUpperInvariant(m.Groups["ampm"].Value[0]) == 'P';
@@ -149,7 +150,7 @@ public static partial class NewsDates
             hour = (hour % 12) + (pm ? 12 : 0);
         }
 
-        if (hour > 23 || minute > 59 || second > 59)
+        if (hour is < 0 or > 23 || minute is < 0 or > 59 || second is < 0 or > 59)
         {
             return null;
         }
@@ -165,20 +166,23 @@ public static partial class NewsDates
     {
         if (m.Groups["month"].Success)
         {
-            return (int.Parse(m.Groups["day"].Value, CultureInfo.InvariantCulture), Months[m.Groups["month"].Value[..3].ToLowerInvariant()]);
+            return (Number(m.Groups["day"].Value), Months[m.Groups["month"].Value[..3].ToLowerInvariant()]);
         }
 
         if (m.Groups["mon"].Success)
         {
-            return (int.Parse(m.Groups["day"].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups["mon"].Value, CultureInfo.InvariantCulture));
+            return (Number(m.Groups["day"].Value), Number(m.Groups["mon"].Value));
         }
 
-        var a = int.Parse(m.Groups["a"].Value, CultureInfo.InvariantCulture);
-        var b = int.Parse(m.Groups["b"].Value, CultureInfo.InvariantCulture);
+        var a = Number(m.Groups["a"].Value);
+        var b = Number(m.Groups["b"].Value);
         return m.Groups["sep"].Value == "." || a > 12 || a == b ? (a, b)
             : b > 12 ? (b, a)
             : null;
     }
+
+    // Regex \d matches every script's digits; a number that still cannot be read is out of range, never an exception.
+    private static int Number(string digits) => Digits.Parse(digits) ?? -1;
 
     private static TimeSpan? ParseZone(string? zone)
     {
@@ -196,9 +200,9 @@ public static partial class NewsDates
         if (numeric.Length >= 2 && (numeric[0] == '+' || numeric[0] == '-'))
         {
             var digits = numeric[1..];
-            var hours = int.Parse(digits.Length <= 2 ? digits : digits[..^2], CultureInfo.InvariantCulture);
-            var minutes = digits.Length > 2 ? int.Parse(digits[^2..], CultureInfo.InvariantCulture) : 0;
-            if (hours <= 14 && minutes < 60)
+            var hours = Number(digits.Length <= 2 ? digits : digits[..^2]);
+            var minutes = digits.Length > 2 ? Number(digits[^2..]) : 0;
+            if (hours is >= 0 and <= 14 && minutes is >= 0 and < 60)
             {
                 var span = new TimeSpan(hours, minutes, 0);
                 return numeric[0] == '-' ? -span : span;

@@ -55,6 +55,18 @@ public static class BodyCleaner
 
     private static bool IsByline(string text, HtmlMetadata meta, ref Byline? found)
     {
+        try
+        {
+            return ReadsAsByline(text, meta, ref found);
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException or InsufficientExecutionStackException))
+        {
+            return false; // A byline rule that trips on a line costs the byline, never the paragraph.
+        }
+    }
+
+    private static bool ReadsAsByline(string text, HtmlMetadata meta, ref Byline? found)
+    {
         if (text.Length > MaxBylineLength)
         {
             return false;

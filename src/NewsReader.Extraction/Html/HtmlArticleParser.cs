@@ -54,7 +54,7 @@ public sealed class HtmlArticleParser : IArticleParser
         var writer = new BlockWriter(stats, meta.CanonicalUrl is null ? null : new Uri(meta.CanonicalUrl));
         writer.Write(ContentFinder.Find(body, stats));
         var (blocks, dropped, byline) = BodyCleaner.Clean(writer.Blocks, meta);
-        meta = meta.WithVisibleByline(byline);
+        meta = MetadataGuard.Read("visible byline", warnings, () => meta.WithVisibleByline(byline), meta);
         if (blocks.Count == 0)
         {
             throw new ArticleRejectedException("No article text found in the page.");

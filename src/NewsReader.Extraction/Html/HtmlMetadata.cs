@@ -24,10 +24,41 @@ public sealed record HtmlMetadata
 
     public static HtmlMetadata From(PageSignals page, List<string> warnings)
     {
-        var ld = JsonLd.Read(page.JsonLdBlocks, warnings);
-        var canonical = Absolute(page.Canonicals.FirstOrDefault()) ?? Absolute(page.FirstMeta("og:url")) ?? Absolute(ld?.Url);
+        // Each field is read on its own: a failure in one (a byline the rules trip on) leaves the others and the body.
+        var ld = MetadataGuard.Read("JSON-LD", warnings, () => JsonLd.Read(page.JsonLdBlocks, warnings), null);
+        var canonical = MetadataGuard.Read("canonical URL", warnings,
+            () => Absolute(page.Canonicals.FirstOrDefault()) ?? Absolute(page.FirstMeta("og:url")) ?? Absolute(ld?.Url), null);
         var host = canonical is null ? null : new Uri(canonical).Host;
 
+        var (title, site) = MetadataGuard.Read("title and site", warnings, () => TitleAndSite(page, ld, host), (page.H1s.FirstOrDefault(), null));
+        var firstByline = MetadataGuard.Read<(string Text, List<string> Names)?>("byline", warnings, page.FirstByline, null);
+        var byline = firstByline is { } fb ? MetadataGuard.Read("byline", warnings, () => Bylines.Parse(fb.Text, site), null) : null;
+        var authors = MetadataGuard.Read("authors", warnings, () => ReadAuthors(page, ld, site, firstByline, byline), []);
+
+        var published = MetadataGuard.Read("publication date", warnings, () => FirstDate(
+            [ld?.Published, page.FirstMeta("article:published_time", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date",
+                "dcterms.date", "dcterms.created", "citation_publication_date", "citation_date", "og:published_time", "article.published",
+                "publish-date", "publishdate", "pubdate", "date", "article:published", "datepublished"),
+            page.FirstMicrodata("datePublished"), .. page.Times, .. page.DateTexts, byline?.Published]), null);
+        var updated = MetadataGuard.Read("update date", warnings, () => FirstDate(
+            [ld?.Modified, page.FirstMeta("article:modified_time", "og:updated_time", "dc.date.modified", "dcterms.modified", "last-modified", "datemodified"),
+            page.FirstMicrodata("dateModified"), byline?.Updated]), null);
+
+        return new HtmlMetadata
+        {
+            Title = title,
+            Site = site,
+            Authors = authors,
+            Bureau = string.IsNullOrWhiteSpace(byline?.Bureau) ? null : byline.Bureau,
+            Published = published,
+            Updated = updated,
+            CanonicalUrl = canonical,
+            Language = MetadataGuard.Read("language", warnings, () => ReadLanguage(page, ld), null),
+        };
+    }
+
+    private static (string? Title, string? Site) TitleAndSite(PageSignals page, JsonLdArticle? ld, string? host)
+    {
         var site = First(
             ld?.Publisher,
             page.FirstMeta("og:site_name", "application-name", "dc.publisher", "publisher", "citation_publisher"),
@@ -41,10 +72,11 @@ public sealed record HtmlMetadata
         }
 
         site ??= Titles.SiteSuffix(page.TitleElement ?? page.FirstMeta("og:title"));
+        return (title, site);
+    }
 
-        var firstByline = page.FirstByline();
-        var byline = firstByline is { } fb ? Bylines.Parse(fb.Text, site) : null;
-
+    private static List<string> ReadAuthors(PageSignals page, JsonLdArticle? ld, string? site, (string Text, List<string> Names)? firstByline, Byline? byline)
+    {
         var authors = AuthorNames.Clean(ld?.Authors, site);
         if (authors.Count == 0)
         {
@@ -78,26 +110,7 @@ public sealed record HtmlMetadata
             authors = AuthorNames.Clean(fromDateline.Authors, site);
         }
 
-        var published = FirstDate(
-            [ld?.Published, page.FirstMeta("article:published_time", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date",
-                "dcterms.date", "dcterms.created", "citation_publication_date", "citation_date", "og:published_time", "article.published",
-                "publish-date", "publishdate", "pubdate", "date", "article:published", "datepublished"),
-            page.FirstMicrodata("datePublished"), .. page.Times, .. page.DateTexts, byline?.Published]);
-        var updated = FirstDate(
-            [ld?.Modified, page.FirstMeta("article:modified_time", "og:updated_time", "dc.date.modified", "dcterms.modified", "last-modified", "datemodified"),
-            page.FirstMicrodata("dateModified"), byline?.Updated]);
-
-        return new HtmlMetadata
-        {
-            Title = title,
-            Site = site,
-            Authors = authors,
-            Bureau = string.IsNullOrWhiteSpace(byline?.Bureau) ? null : byline.Bureau,
-            Published = published,
-            Updated = updated,
-            CanonicalUrl = canonical,
-            Language = ReadLanguage(page, ld),
-        };
+        return authors;
     }
 
     /// <summary>Fills what the markup did not give from a byline line found above the article text.</summary>

@@ -159,5 +159,5 @@ public sealed partial record Byline(IReadOnlyList<string> Authors, string? Burea
         text.Contains(" to ", StringComparison.OrdinalIgnoreCase) || text.Contains(" for ", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsCapitalised(string name) =>
-        name.Split(' ').All(w => char.IsUpper(w[0]) || NameParticles.Contains(w) || (w.IndexOf('-') is > 0 and var dash && NameParticles.Contains(w[..dash])));
+        name.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => char.IsUpper(w[0]) || NameParticles.Contains(w) || (w.IndexOf('-') is > 0 and var dash && NameParticles.Contains(w[..dash])));
 }
