@@ -21,22 +21,17 @@ public static class ContentFinder
         foreach (var paragraph in stats.Paragraphs)
         {
             var s = stats[paragraph];
-            if (s.Text < MinParagraph)
+            if (s.Text >= MinParagraph)
             {
-                continue;
+                Propagate(scores, stats, paragraph.ParentElement, 1 + s.Commas + Math.Min(s.Text / 100, 3));
             }
+        }
 
-            var score = 1 + s.Commas + Math.Min(s.Text / 100, 3);
-            var ancestor = paragraph.ParentElement;
-            for (var level = 0; level < AncestorLevels && ancestor is not null; level++, ancestor = ancestor.ParentElement)
-            {
-                if (!scores.TryGetValue(ancestor, out var current))
-                {
-                    current = Initial(ancestor, stats[ancestor]);
-                }
-
-                scores[ancestor] = current + (level == 0 ? score : level == 1 ? score / 2.0 : score / (level * 3.0));
-            }
+        // Bare text beside blocks ("<div>text<br><br>text<div class=ad></div>text</div>") is paragraphs of that block.
+        foreach (var holder in stats.MixedTexts)
+        {
+            var s = stats[holder];
+            Propagate(scores, stats, holder, 1 + Math.Min(s.DirectText / 100, 3));
         }
 
         if (scores.Count == 0)
@@ -60,6 +55,19 @@ public static class ContentFinder
         }
 
         return WithSiblings(top, Math.Max(topScore, final.GetValueOrDefault(top)), final, stats, body);
+    }
+
+    private static void Propagate(Dictionary<IElement, double> scores, PageStats stats, IElement? ancestor, double score)
+    {
+        for (var level = 0; level < AncestorLevels && ancestor is not null; level++, ancestor = ancestor.ParentElement)
+        {
+            if (!scores.TryGetValue(ancestor, out var current))
+            {
+                current = Initial(ancestor, stats[ancestor]);
+            }
+
+            scores[ancestor] = current + (level == 0 ? score : level == 1 ? score / 2.0 : score / (level * 3.0));
+        }
     }
 
     private static double Initial(IElement element, ElementStats s)

@@ -11,6 +11,9 @@ public sealed class HtmlArticleParser : IArticleParser
 {
     private static readonly HtmlParserOptions Options = new() { IsScripting = false, IsKeepingSourceReferences = false, DisableElementPositionTracking = true, SkipComments = true };
 
+    // Less text than this after the first pass is worth a second, relaxed one.
+    private const int MinArticleText = 250;
+
     public string Format => "html";
 
     public string Version => "html/1";
@@ -50,10 +53,24 @@ public sealed class HtmlArticleParser : IArticleParser
             throw new ArticleRejectedException("The page has no body.");
         }
 
-        var stats = PageStats.Measure(body);
-        var writer = new BlockWriter(stats, meta.CanonicalUrl is null ? null : new Uri(meta.CanonicalUrl));
-        writer.Write(ContentFinder.Find(body, stats));
-        var (blocks, dropped, byline) = BodyCleaner.Clean(writer.Blocks, meta);
+        var found = Extract(body, meta, relaxed: false);
+        if (found.TextLength < MinArticleText)
+        {
+            // Readability's retry: the first pass's furniture rules may have removed the wrapper the article lives in.
+            var relaxed = Extract(body, meta, relaxed: true);
+            if (relaxed.TextLength > found.TextLength)
+            {
+                found = relaxed;
+            }
+        }
+
+        if (meta.ArticleBody is { Length: >= MinArticleText } articleBody && found.TextLength < articleBody.Length / 2)
+        {
+            // The page's markup hides its text (an app shell, a script-filled body); its JSON-LD still carries it.
+            found = FromArticleBody(articleBody);
+        }
+
+        var (blocks, dropped, byline) = found;
         meta = MetadataGuard.Read("visible byline", warnings, () => meta.WithVisibleByline(byline), meta);
         if (blocks.Count == 0)
         {
@@ -90,8 +107,28 @@ public sealed class HtmlArticleParser : IArticleParser
             Language = meta.Language,
             Body = blocks.SelectMany(b => b.Kind == BlockKind.Table ? b.Text.Split('\n') : [b.Text]).ToList(),
             BodyMarkdown = string.Join("\n\n", blocks.Select(b => b.Markdown)),
-            Dropped = [.. writer.Dropped, .. dropped],
+            Dropped = dropped,
             Warnings = warnings,
         };
+    }
+
+    private sealed record Extraction(List<ArticleBlock> Blocks, List<string> Dropped, Text.Byline? Byline)
+    {
+        public int TextLength { get; } = Blocks.Sum(b => b.Text.Length);
+    }
+
+    private static Extraction Extract(AngleSharp.Dom.IElement body, HtmlMetadata meta, bool relaxed)
+    {
+        var stats = PageStats.Measure(body, relaxed);
+        var writer = new BlockWriter(stats, meta.CanonicalUrl is null ? null : new Uri(meta.CanonicalUrl));
+        writer.Write(ContentFinder.Find(body, stats));
+        var (blocks, dropped, byline) = BodyCleaner.Clean(writer.Blocks, meta);
+        return new Extraction(blocks, [.. writer.Dropped, .. dropped], byline);
+    }
+
+    private static Extraction FromArticleBody(string articleBody)
+    {
+        var paragraphs = articleBody.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return new Extraction([.. paragraphs.Select(p => new ArticleBlock(BlockKind.Paragraph, p, MarkdownText.Escape(p)))], [], null);
     }
 }

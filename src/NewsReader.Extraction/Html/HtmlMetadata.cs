@@ -22,6 +22,9 @@ public sealed record HtmlMetadata
 
     public string? Language { get; init; }
 
+    /// <summary>The article's text as JSON-LD gives it (plain text), for pages whose markup hides it.</summary>
+    public string? ArticleBody { get; init; }
+
     public static HtmlMetadata From(PageSignals page, List<string> warnings)
     {
         // Each field is read on its own: a failure in one (a byline the rules trip on) leaves the others and the body.
@@ -54,6 +57,7 @@ public sealed record HtmlMetadata
             Updated = updated,
             CanonicalUrl = canonical,
             Language = MetadataGuard.Read("language", warnings, () => ReadLanguage(page, ld), null),
+            ArticleBody = ld?.ArticleBody,
         };
     }
 

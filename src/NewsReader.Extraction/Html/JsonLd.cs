@@ -22,13 +22,16 @@ public sealed record JsonLdArticle
     public string? Url { get; init; }
 
     public string? Language { get; init; }
+
+    /// <summary>articleBody as plain text: tags stripped, entities decoded, one paragraph a line.</summary>
+    public string? ArticleBody { get; init; }
 }
 
 /// <summary>
 /// Reads JSON-LD blocks: single objects, arrays and <c>@graph</c>s, with <c>@id</c> references resolved
 /// (Yoast's graph names its author and publisher by reference). Broken blocks are skipped with a warning.
 /// </summary>
-public static class JsonLd
+public static partial class JsonLd
 {
     private const int MaxObjects = 5000;
 
@@ -174,8 +177,25 @@ public static class JsonLd
             Publisher = publisher,
             Url = Str(article, "url") ?? (article.TryGetProperty("mainEntityOfPage", out var main) ? (main.ValueKind == JsonValueKind.String ? main.GetString() : Str(main, "@id") ?? Str(main, "url")) : null),
             Language = Str(article, "inLanguage"),
+            ArticleBody = articles.Select(a => Str(a, "articleBody")).FirstOrDefault(b => b is not null) is { } body ? PlainText(body) : null,
         };
     }
+
+    private static string PlainText(string body)
+    {
+        if (body.Contains('<'))
+        {
+            body = Tags().Replace(BlockBreaks().Replace(body, "\n"), "");
+        }
+
+        return WebUtility.HtmlDecode(body).Trim();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<(?:br|/p|/div|/h\d|/li)\b[^>]*>", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex BlockBreaks();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<[^>]*>")]
+    private static partial System.Text.RegularExpressions.Regex Tags();
 
     private static void ReadAuthors(JsonElement value, Dictionary<string, JsonElement> byId, List<string> people, List<string> organisations)
     {

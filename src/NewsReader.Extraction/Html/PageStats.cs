@@ -16,6 +16,7 @@ public sealed class ElementStats
 
     public int DirectText { get; set; }
 
+    /// <summary>A block child that holds text: an empty block (a spacer div, a removed ad slot) does not count.</summary>
     public bool HasBlockChild { get; set; }
 
     /// <summary>Form controls under the element (counted though they are skipped): a small box with one is a sign-up form.</summary>
@@ -35,6 +36,8 @@ public sealed class ElementStats
 public sealed class PageStats
 {
     private const int MaxFormBoxText = 300;
+    private const int MinBlockParagraph = 25;
+    private const int MinMixedText = 25;
 
     private static readonly HashSet<string> SkippedTags = new(StringComparer.Ordinal)
     {
@@ -58,15 +61,21 @@ public sealed class PageStats
     /// <summary>Paragraph-like elements outside furniture, in document order.</summary>
     public List<IElement> Paragraphs { get; } = [];
 
+    /// <summary>Blocks that hold runs of bare text beside their block children: each run reads as a paragraph of theirs.</summary>
+    public List<IElement> MixedTexts { get; } = [];
+
+    /// <summary>True for the second, relaxed measure: nothing is removed for its class words or furniture tag.</summary>
+    public bool Relaxed { get; private init; }
+
     public ElementStats this[IElement element] => _stats.TryGetValue(element, out var s) ? s : Empty;
 
     private static readonly ElementStats Empty = new() { Removed = true };
 
     public bool IsRemoved(IElement element) => !_stats.TryGetValue(element, out var s) || s.Removed;
 
-    public static PageStats Measure(IElement root)
+    public static PageStats Measure(IElement root, bool relaxed = false)
     {
-        var page = new PageStats();
+        var page = new PageStats { Relaxed = relaxed };
         page.Walk(root);
         return page;
     }
@@ -101,11 +110,6 @@ public sealed class PageStats
                 }
                 else if (child is IElement element)
                 {
-                    if (BlockTags.Contains(element.LocalName))
-                    {
-                        frame.Stats.HasBlockChild = true;
-                    }
-
                     if (IsSkipped(element))
                     {
                         _stats[element] = new ElementStats { Removed = true };
@@ -135,6 +139,7 @@ public sealed class PageStats
             {
                 var parent = stack.Peek().Stats;
                 var s = frame.Stats;
+                parent.HasBlockChild |= s.Text > 0 && (s.HasBlockChild || BlockTags.Contains(frame.Element.LocalName));
                 parent.Text += s.Text;
                 parent.Commas += s.Commas;
                 parent.LinkText += frame.Element.LocalName == "a" ? s.Text : s.LinkText;
@@ -154,7 +159,7 @@ public sealed class PageStats
     {
         var s = frame.Stats;
         var tag = frame.Element.LocalName;
-        if (tag is not ("html" or "body" or "main") && IsFurniture(tag, s))
+        if (!Relaxed && tag is not ("html" or "body" or "main") && IsFurniture(tag, s))
         {
             s.Removed = true;
 
@@ -166,6 +171,10 @@ public sealed class PageStats
         if (IsParagraph(frame.Element, s) && s.Text > 0)
         {
             Paragraphs.Add(frame.Element);
+        }
+        else if (s.HasBlockChild && s.DirectText >= MinMixedText && tag is not ("body" or "html"))
+        {
+            MixedTexts.Add(frame.Element);
         }
     }
 
@@ -199,10 +208,12 @@ public sealed class PageStats
         return false;
     }
 
-    /// <summary>A p or pre, or a block holding bare text and no blocks (many sites write paragraphs as divs).</summary>
+    /// <summary>
+    /// A p or pre, or a block with no block holding text inside it (many sites write paragraphs as divs of spans).
+    /// </summary>
     public static bool IsParagraph(IElement element, ElementStats s) =>
         element.LocalName is "p" or "pre"
-        || (element.LocalName is "div" or "section" or "article" or "td" or "dd" && !s.HasBlockChild && s.DirectText >= 25);
+        || (element.LocalName is "div" or "section" or "article" or "td" or "dd" or "center" && !s.HasBlockChild && s.Text >= MinBlockParagraph);
 
     private static bool IsSkipped(IElement element)
     {
