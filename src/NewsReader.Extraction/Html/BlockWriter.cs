@@ -22,6 +22,7 @@ public sealed record ArticleBlock(BlockKind Kind, string Text, string Markdown, 
 public sealed class BlockWriter(PageStats stats, Uri? baseUri)
 {
     private const int MaxDroppedLength = 200;
+    private const int MaxCaptionLength = 300;
 
     // Quotes and lists nested deeper than this are written flat: Markdown nested thousands deep would not render.
     private const int MaxNesting = 6;
@@ -125,7 +126,7 @@ public sealed class BlockWriter(PageStats stats, Uri? baseUri)
 
         var s = stats[e];
         var tag = e.LocalName;
-        if (IsLeftoverFurniture(tag, s))
+        if (IsLeftoverFurniture(tag, s) || IsCaption(tag, s))
         {
             Drop(Dom.TextOf(e, MaxDroppedLength));
             return false;
@@ -231,6 +232,10 @@ public sealed class BlockWriter(PageStats stats, Uri? baseUri)
         "p" => s.Text is > 0 and < 200 && s.LinkDensity > 0.6,
         _ => false,
     };
+
+    // Captions and credits describe a picture; kept as body paragraphs they interrupt the text.
+    private static bool IsCaption(string tag, ElementStats s) =>
+        tag == "figcaption" || ((s.Hint & Hint.Caption) != 0 && s.Text < MaxCaptionLength);
 
     private string ListMarker()
     {

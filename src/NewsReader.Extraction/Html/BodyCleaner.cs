@@ -11,6 +11,7 @@ public static class BodyCleaner
     private const int HeaderBlocks = 6;
     private const int MaxBylineLength = 160;
     private const int MaxTeaserLength = 120;
+    private const int MaxRelatedLabel = 80;
 
     /// <summary>The kept blocks, the dropped texts, and the byline found above the text (for pages with no byline markup).</summary>
     public static (List<ArticleBlock> Kept, List<string> Dropped, Byline? Byline) Clean(IReadOnlyList<ArticleBlock> blocks, HtmlMetadata meta)
@@ -24,14 +25,15 @@ public static class BodyCleaner
         {
             var block = blocks[i];
             var text = block.Text;
-            if (block.Kind == BlockKind.Heading)
+            if (block.Kind == BlockKind.Heading || (text.Length < MaxRelatedLabel && PageFurniture.IsRelatedHeading(text)))
             {
                 inRelated = PageFurniture.IsRelatedHeading(text);
             }
 
             var drop = inRelated && (block.Kind == BlockKind.Heading || text.Length <= MaxTeaserLength)
                 || (block.Kind is BlockKind.Heading or BlockKind.Paragraph && kept.Count < HeaderBlocks && titleKey.Length > 0 && Key(text) == titleKey)
-                || (block.Kind == BlockKind.Paragraph && (PageFurniture.IsStray(text) || IsSmallPrint(text)))
+                || (block.Kind == BlockKind.Paragraph && (PageFurniture.IsStray(text) || IsSmallPrint(text) || PageFurniture.IsCreditOrCallToAction(text)))
+                || (text.Length < MaxBylineLength && meta.Authors.Contains(text, StringComparer.OrdinalIgnoreCase))
                 || (block.Kind == BlockKind.Paragraph && kept.Count < HeaderBlocks && IsByline(text, meta, ref found))
                 || (kept.Count > 0 && kept[^1].Text == text);
             if (drop)

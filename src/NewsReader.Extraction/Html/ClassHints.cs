@@ -25,6 +25,9 @@ public enum Hint
 
     /// <summary>A date or timestamp: read for metadata.</summary>
     Date = 32,
+
+    /// <summary>A figure caption or photo credit: described the picture, not part of the text.</summary>
+    Caption = 64,
 }
 
 public static class ClassHints
@@ -34,7 +37,10 @@ public static class ClassHints
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Weak = Lookup(
         "paywall", "regwall", "meter", "metered", "more", "header", "hide", "hidden", "video", "audio", "player", "embed",
-        "jump", "toc", "alert", "print", "teaser", "premium", "credit", "credits");
+        "jump", "toc", "alert", "print", "teaser", "premium");
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CaptionWords = Lookup(
+        "caption", "captions", "figcaption", "credit", "credits", "copyright", "photocredit", "imagecredit", "legend", "legende", "bildunterschrift");
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Strong = Lookup(
         "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "subscribe", "subscription", "signup", "signin",
@@ -158,6 +164,11 @@ public static class ClassHints
         if (DateWords.Contains(word))
         {
             hint |= Hint.Date;
+        }
+
+        if (CaptionWords.Contains(word))
+        {
+            return hint | Hint.Caption;
         }
 
         if (Content.Contains(word))

@@ -13,6 +13,7 @@ public sealed class HtmlArticleParser : IArticleParser
 
     // Less text than this after the first pass is worth a second, relaxed one.
     private const int MinArticleText = 250;
+    private const int RetryBelowText = 1000;
 
     public string Format => "html";
 
@@ -54,11 +55,11 @@ public sealed class HtmlArticleParser : IArticleParser
         }
 
         var found = Extract(body, meta, relaxed: false);
-        if (found.TextLength < MinArticleText)
+        if (found.TextLength < RetryBelowText)
         {
             // Readability's retry: the first pass's furniture rules may have removed the wrapper the article lives in.
             var relaxed = Extract(body, meta, relaxed: true);
-            if (relaxed.TextLength > found.TextLength)
+            if (relaxed.TextLength > found.TextLength * 2)
             {
                 found = relaxed;
             }
