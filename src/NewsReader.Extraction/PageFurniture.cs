@@ -43,14 +43,14 @@ public static partial class PageFurniture
     [GeneratedRegex(@"cookie", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CookieWord();
 
-    [GeneratedRegex(@"\b(we use|this (web)?site uses|uses cookies|accept|consent|privacy|by continuing|manage|preferences|settings)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(we use|this (web)?site uses|uses cookies|accept|consent|privacy|by continuing|manage|preferences|settings|verwendet|nutzt|nutzen|benutzt|setzt|akzeptier\w*|zustimm\w*|datenschutz\w*|einstellungen|utilise|utilisons|accepte\w*|utiliza|usamos|aceptar|acepto|usa|utilizza|accetta\w*|używa|akceptuj\w*|gebruikt|accepteren)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CookieContext();
 
     [GeneratedRegex(@"^(©|\(c\)|copyright\b)|all rights reserved|^(sign up|subscribe) (for|to) (our|the)\b.*newsletter|^follow us on\b|^(click|tap) here to\b|^more from [\p{Lu}]|^\d+\s*(?:min|mins|minutes?)\s+read$|^reading time\s*:?\s*\d+\s*(?:min|mins|minutes?)$|^(?:read more|read also|also read|see also|related|recommended)\s*:\s+\S|^(?:photo(?:graph)?|image|picture|illustration|video)(?:\s+credit)?\s*:\s+\S|^image (?:source|caption),\s|^home\s*[»›>|/]|^listen to this (?:article|story)\b|^this (?:article|story) is (?:more|over) than \d+ (?:months?|years?) old$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StrayPattern();
 
     // "Foto: Anna Roth", "Quelle: dpa", "Źródło: PAP", "(REUTERS/Denis Balibouse)": photo credits and sources in many languages.
-    [GeneratedRegex(@"^(?:fotos?|foto(?:grafie|grafía)?|bild(?:er)?|quelle|quellen|source|sources|photos?|images?|pictures?|crédits?|credits?|crédito|fuente|źródło|fot\.|zdjęcie|afbeelding|bron|immagine|fonte|imagen|abbildung|grafik|illustration|video|titelbild|beitragsbild|symbolbild|copyright)(?:\s+\d+)?\s*(?:[:：©]|via\b)|\((?:foto|photo|bild|imagen|reuters|afp|ap|epa|dpa|getty)[^()]{0,60}\)$|^(?:©|\(c\))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:fotos?|foto(?:grafie|grafía)?|bild(?:er)?|quelle|quellen|source|sources|photos?|images?|pictures?|crédits?|credits?|crédito|fuente|źródło|fot\.|zdjęcie|afbeelding|bron|immagine|fonte|imagen|abbildung|grafik|illustration|video|titelbild|beitragsbild|symbolbild|copyright)(?:\s+\d+)?\s*(?:[:：©]|via\b)|\((?:foto|photo|bild|imagen|reuters|afp|ap|epa|dpa|getty)[^()]{0,60}\)$|^(?:©|\(c\))|^\*?(?:werbung|anzeige|publicidad|publicité|reklama|pubblicità|advertorial|sponsored|gesponsert)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CreditPattern();
 
     // Calls to action: newsletter sign-ups and subscription prompts, in a few languages.

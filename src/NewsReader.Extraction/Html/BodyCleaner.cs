@@ -12,6 +12,7 @@ public static class BodyCleaner
     private const int MaxBylineLength = 160;
     private const int MaxTeaserLength = 120;
     private const int MaxRelatedLabel = 80;
+    private const int MaxDateLine = 60;
 
     /// <summary>The kept blocks, the dropped texts, and the byline found above the text (for pages with no byline markup).</summary>
     public static (List<ArticleBlock> Kept, List<string> Dropped, Byline? Byline) Clean(IReadOnlyList<ArticleBlock> blocks, HtmlMetadata meta)
@@ -34,6 +35,7 @@ public static class BodyCleaner
                 || (block.Kind is BlockKind.Heading or BlockKind.Paragraph && kept.Count < HeaderBlocks && titleKey.Length > 0 && Key(text) == titleKey)
                 || (block.Kind == BlockKind.Paragraph && (PageFurniture.IsStray(text) || IsSmallPrint(text) || PageFurniture.IsCreditOrCallToAction(text)))
                 || (text.Length < MaxBylineLength && meta.Authors.Contains(text, StringComparer.OrdinalIgnoreCase))
+                || (block.Kind == BlockKind.Paragraph && kept.Count < HeaderBlocks && IsDateLine(text))
                 || (block.Kind == BlockKind.Paragraph && kept.Count < HeaderBlocks && IsByline(text, meta, ref found))
                 || (kept.Count > 0 && kept[^1].Text == text);
             if (drop)
@@ -49,6 +51,10 @@ public static class BodyCleaner
         DropEmptyHeadings(kept, dropped);
         return (kept, dropped, found);
     }
+
+    // "03.04.2020", "Published: 5 May 2025 | Politics": a date line above the text, most of it the date.
+    private static bool IsDateLine(string text) =>
+        text.Length < MaxDateLine && NewsDates.Find(text) is { } date && date.Length * 2 >= text.Length;
 
     // "Valley News © 2025", "6 min read": page furniture that PageFurniture's whole-line list does not name.
     private static bool IsSmallPrint(string text) =>

@@ -54,15 +54,12 @@ public sealed class HtmlArticleParser : IArticleParser
             throw new ArticleRejectedException("The page has no body.");
         }
 
-        var found = Extract(body, meta, relaxed: false);
-        if (found.TextLength < RetryBelowText)
+        var found = Extract(body, meta, Strictness.Normal);
+
+        // Readability's retry: the first pass's furniture rules may have removed the wrapper the article lives in.
+        if (found.TextLength < RetryBelowText && Extract(body, meta, Strictness.Relaxed) is var retry && retry.TextLength > found.TextLength * 2)
         {
-            // Readability's retry: the first pass's furniture rules may have removed the wrapper the article lives in.
-            var relaxed = Extract(body, meta, relaxed: true);
-            if (relaxed.TextLength > found.TextLength * 2)
-            {
-                found = relaxed;
-            }
+            found = retry;
         }
 
         if (meta.ArticleBody is { Length: >= MinArticleText } articleBody && found.TextLength < articleBody.Length / 2)
@@ -118,9 +115,9 @@ public sealed class HtmlArticleParser : IArticleParser
         public int TextLength { get; } = Blocks.Sum(b => b.Text.Length);
     }
 
-    private static Extraction Extract(AngleSharp.Dom.IElement body, HtmlMetadata meta, bool relaxed)
+    private static Extraction Extract(AngleSharp.Dom.IElement body, HtmlMetadata meta, Strictness strictness)
     {
-        var stats = PageStats.Measure(body, relaxed);
+        var stats = PageStats.Measure(body, strictness);
         var writer = new BlockWriter(stats, meta.CanonicalUrl is null ? null : new Uri(meta.CanonicalUrl));
         writer.Write(ContentFinder.Find(body, stats));
         var (blocks, dropped, byline) = BodyCleaner.Clean(writer.Blocks, meta);

@@ -2,6 +2,16 @@ using AngleSharp.Dom;
 
 namespace NewsReader.Extraction.Html;
 
+/// <summary>How much furniture the measure removes: the first pass all of it, retries less when it found little text.</summary>
+public enum Strictness
+{
+    /// <summary>Furniture by tag and by class words weighed against what the element holds.</summary>
+    Normal,
+
+    /// <summary>Nothing by class words or furniture tags; hidden and non-content tags still go.</summary>
+    Relaxed,
+}
+
 /// <summary>Text measures of one element's subtree, furniture excluded.</summary>
 public sealed class ElementStats
 {
@@ -43,7 +53,7 @@ public sealed class PageStats
     {
         "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "button", "input", "select",
         "textarea", "nav", "aside", "dialog", "menu", "link", "meta", "audio", "video", "source", "map", "head", "img",
-        "picture", "math", "frameset", "frame", "label", "option", "datalist", "output", "progress", "meter", "slot", "title",
+        "picture", "math", "frameset", "frame", "label", "option", "datalist", "output", "progress", "meter", "slot", "title", "rt", "rp",
     };
 
     // Footers, headers and forms are furniture on article pages, but some sites wrap the whole page in one.
@@ -64,8 +74,7 @@ public sealed class PageStats
     /// <summary>Blocks that hold runs of bare text beside their block children: each run reads as a paragraph of theirs.</summary>
     public List<IElement> MixedTexts { get; } = [];
 
-    /// <summary>True for the second, relaxed measure: nothing is removed for its class words or furniture tag.</summary>
-    public bool Relaxed { get; private init; }
+    public Strictness Strictness { get; private init; }
 
     public ElementStats this[IElement element] => _stats.TryGetValue(element, out var s) ? s : Empty;
 
@@ -73,9 +82,9 @@ public sealed class PageStats
 
     public bool IsRemoved(IElement element) => !_stats.TryGetValue(element, out var s) || s.Removed;
 
-    public static PageStats Measure(IElement root, bool relaxed = false)
+    public static PageStats Measure(IElement root, Strictness strictness = Strictness.Normal)
     {
-        var page = new PageStats { Relaxed = relaxed };
+        var page = new PageStats { Strictness = strictness };
         page.Walk(root);
         return page;
     }
@@ -159,7 +168,11 @@ public sealed class PageStats
     {
         var s = frame.Stats;
         var tag = frame.Element.LocalName;
-        if (!Relaxed && tag is not ("html" or "body" or "main") && IsFurniture(tag, s))
+        if (tag is not ("html" or "body" or "main") && Strictness switch
+            {
+                Strictness.Normal => IsFurniture(tag, s),
+                _ => false,
+            })
         {
             s.Removed = true;
 
