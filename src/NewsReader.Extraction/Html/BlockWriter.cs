@@ -119,15 +119,17 @@ public sealed class BlockWriter(PageStats stats, Uri? baseUri)
     /// <summary>Opens the element; false when its children are not to be walked (skipped, or written whole).</summary>
     private bool Enter(IElement e, Stack<Step> stack)
     {
+        var tag = e.LocalName;
         if (stats.IsRemoved(e))
         {
+            EndParagraphAt(tag); // "text<div class=ad></div>text" is two paragraphs, not two sentences glued together.
             return false;
         }
 
         var s = stats[e];
-        var tag = e.LocalName;
         if (IsLeftoverFurniture(tag, s) || IsCaption(tag, s))
         {
+            EndParagraphAt(tag);
             Drop(Dom.TextOf(e, MaxDroppedLength));
             return false;
         }
@@ -232,6 +234,14 @@ public sealed class BlockWriter(PageStats stats, Uri? baseUri)
         "p" => s.Text is > 0 and < 200 && s.LinkDensity > 0.6,
         _ => false,
     };
+
+    private void EndParagraphAt(string tag)
+    {
+        if (PageStats.BlockTags.Contains(tag))
+        {
+            Flush();
+        }
+    }
 
     // Captions and credits describe a picture; kept as body paragraphs they interrupt the text.
     private static bool IsCaption(string tag, ElementStats s) =>
