@@ -86,7 +86,7 @@ public static class ContentFinder
             score += 25;
         }
 
-        if ((s.Hint & (Hint.Weak | Hint.Strong)) != 0)
+        if ((s.Hint & (Hint.Weak | Hint.Strong | Hint.Always)) != 0)
         {
             score -= 25;
         }
