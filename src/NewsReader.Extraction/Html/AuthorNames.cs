@@ -22,18 +22,27 @@ public static class AuthorNames
     public static List<string> Clean(IEnumerable<string>? values, string? site)
     {
         var names = new List<string>();
+        string? label = null;
         foreach (var raw in values ?? [])
         {
             foreach (var name in Split(raw, site))
             {
-                if (IsPerson(name, site) && !names.Contains(name, StringComparer.OrdinalIgnoreCase))
+                if (IsPerson(name, site))
                 {
-                    names.Add(name);
+                    if (!names.Contains(name, StringComparer.OrdinalIgnoreCase))
+                    {
+                        names.Add(name);
+                    }
+                }
+                else if (IsCredit(name, site))
+                {
+                    label ??= name;
                 }
             }
         }
 
-        return names;
+        // When the only credit is an agency, desk or label ("Reuters", "Metro Staff"), that is who wrote it.
+        return names.Count == 0 && label is not null ? [label] : names;
     }
 
     private static IEnumerable<string> Split(string raw, string? site)
@@ -73,6 +82,12 @@ public static class AuthorNames
 
         return site is null || !(Titles.IsSite(name, site, null) || words.Contains(Initials(site), StringComparer.Ordinal));
     }
+
+    // An agency or desk credit: a known label or a group name, and not merely the outlet's own name repeated.
+    private static bool IsCredit(string name, string? site) =>
+        (NotPeople.Contains(name) || GroupEndings.Any(e => name.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+        && !name.Equals("admin", StringComparison.OrdinalIgnoreCase) && !name.Equals("administrator", StringComparison.OrdinalIgnoreCase)
+        && (site is null || !Titles.IsSite(name, site, null));
 
     private static bool IsRomanNumeral(string word) => word.All(c => c is 'I' or 'V' or 'X');
 

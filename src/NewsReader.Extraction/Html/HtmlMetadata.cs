@@ -63,9 +63,13 @@ public sealed record HtmlMetadata
 
     private static (string? Title, string? Site) TitleAndSite(PageSignals page, JsonLdArticle? ld, string? host)
     {
+        // A publisher the JSON-LD graph only references by @id is often the owning company; og:site_name names the site.
+        var ogSite = page.FirstMeta("og:site_name");
         var site = First(
+            ld is { PublisherByReference: true } ? ogSite : null,
             ld?.Publisher,
-            page.FirstMeta("og:site_name", "application-name", "dc.publisher", "publisher", "citation_publisher"),
+            ogSite,
+            page.FirstMeta("application-name", "dc.publisher", "publisher", "citation_publisher"),
             page.FirstMicrodata("publisher"));
 
         var title = ChooseTitle(page, ld, site, host);

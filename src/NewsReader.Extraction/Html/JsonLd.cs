@@ -19,6 +19,9 @@ public sealed record JsonLdArticle
 
     public string? Publisher { get; init; }
 
+    /// <summary>The publisher is an organisation named elsewhere in the graph by <c>@id</c> (often the company, not the site).</summary>
+    public bool PublisherByReference { get; init; }
+
     public string? Url { get; init; }
 
     public string? Language { get; init; }
@@ -165,6 +168,7 @@ public static partial class JsonLd
         }
 
         var publisher = article.TryGetProperty("publisher", out var p) ? NameOf(Resolve(First(p), byId)) : null;
+        var publisherByReference = publisher is not null && NameOf(First(p)) is null;
         publisher ??= objects.Where(o => Types(o).Any(t => t is "NewsMediaOrganization" or "WebSite")).Select(o => Str(o, "name")).FirstOrDefault(n => n is not null);
 
         return new JsonLdArticle
@@ -175,6 +179,7 @@ public static partial class JsonLd
             Published = Str(article, "datePublished") ?? Str(article, "dateCreated"),
             Modified = Str(article, "dateModified"),
             Publisher = publisher,
+            PublisherByReference = publisherByReference,
             Url = Str(article, "url") ?? (article.TryGetProperty("mainEntityOfPage", out var main) ? (main.ValueKind == JsonValueKind.String ? main.GetString() : Str(main, "@id") ?? Str(main, "url")) : null),
             Language = Str(article, "inLanguage"),
             ArticleBody = articles.Select(a => Str(a, "articleBody")).FirstOrDefault(b => b is not null) is { } body ? PlainText(body) : null,

@@ -19,7 +19,8 @@ public sealed partial record Byline(IReadOnlyList<string> Authors, string? Burea
     [GeneratedRegex(@"\b(?:last\s+)?(?:updated|modified)\b\s*(?:on|at)?\s*:?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UpdatedLabel();
 
-    [GeneratedRegex(@"^(?:(?:words|written|reporting|story|text)\s+)?by\b[:\s]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "By", and the same word in German, French, Spanish/Portuguese, Dutch, Norwegian/Swedish and Polish ("Von Anna Müller").
+    [GeneratedRegex(@"^(?:(?:words|written|reporting|story|text)\s+)?(?:by|von|par|por|door|av|przez)\b[:\s]*(?:(?:von|par|por|door|av|przez)\s+)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ByPrefix();
 
     // "By Ana Ruiz @anaruiz", "By Ana Ruiz ana.ruiz@example.org": how to reach the writer is not part of the name.
