@@ -1,4 +1,4 @@
-using NewsReader.Ingestion.Limits;
+using NewsReader.Extraction.Limits;
 
 namespace NewsReader;
 

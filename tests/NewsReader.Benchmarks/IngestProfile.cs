@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NewsReader.Ingestion;
-using NewsReader.Ingestion.Text;
+using NewsReader.Extraction.Text;
 using NewsReader.Store;
 
 namespace NewsReader.Benchmarks;

@@ -1,7 +1,7 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using NewsReader.Articles;
-using NewsReader.Ingestion.Text;
+using NewsReader.Extraction.Text;
 
 namespace NewsReader.Benchmarks;
 

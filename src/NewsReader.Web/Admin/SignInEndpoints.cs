@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
+using NewsReader.Extraction;
 
 namespace NewsReader.Admin;
 
@@ -80,7 +81,7 @@ public static class SignInEndpoints
     public static string LocalUrl(string? url)
     {
         if (url is not { Length: > 0 and <= MaxReturnUrl } || url[0] != '/' || (url.Length > 1 && url[1] is '/' or '\\')
-            || !Security.SafeText.IsSafe(url) || url.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c == '\\'))
+            || !SafeText.IsSafe(url) || url.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c == '\\'))
         {
             return "/admin";
         }

@@ -1,6 +1,7 @@
 using System.Text;
 using Ganss.Xss;
 using Markdig;
+using NewsReader.Extraction;
 using NewsReader.Ingestion;
 
 namespace NewsReader.Articles;

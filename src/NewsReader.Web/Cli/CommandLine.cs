@@ -15,7 +15,7 @@ public static class CommandLine
     private static readonly Dictionary<string, Verb> Verbs = new(StringComparer.Ordinal)
     {
         ["ingest"] = new("ingest [folder]", "Ingest a folder (default: the seeds folder) once and print a summary.", IngestVerb.RunAsync),
-        ["parse"] = new("parse <file-or-folder>...", "Parse files without storing them; print one JSON object per file.", ParseVerb.RunAsync),
+        ["parse"] = new(ParseVerb.Usage, "Parse files without storing them; print one JSON object per file.", ParseVerb.RunAsync),
         ["users"] = new(UsersVerb.Summary, "Manage newsroom accounts (there is no default password).", UsersVerb.RunAsync),
         ["generate-corpus"] = new(GenerateCorpusVerb.Usage, "Write N synthetic articles in the seeds' text format, for benchmarks.", GenerateCorpusVerb.RunAsync),
         ["bench-search"] = new(BenchSearchVerb.Usage, "Time the search query mix in process and over HTTP; print p50/p95/p99.", BenchSearchVerb.RunAsync),

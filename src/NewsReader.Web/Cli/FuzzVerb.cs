@@ -2,6 +2,8 @@ using System.Diagnostics;
 using NewsReader.Corpus;
 using NewsReader.Ingestion;
 
+using NewsReader.Extraction;
+
 namespace NewsReader.Cli;
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using NewsReader.Articles;
+using NewsReader.Extraction;
 
 namespace NewsReader.Ingestion;
 

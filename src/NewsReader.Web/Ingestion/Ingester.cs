@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using NewsReader.Extraction;
 using NewsReader.Store;
 
 namespace NewsReader.Ingestion;

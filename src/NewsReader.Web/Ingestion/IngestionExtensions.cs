@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Options;
-using NewsReader.Ingestion.Html;
-using NewsReader.Ingestion.Markdown;
-using NewsReader.Ingestion.Text;
+using NewsReader.Extraction;
 
 namespace NewsReader.Ingestion;
 
@@ -10,10 +8,11 @@ public static class IngestionExtensions
     /// <summary>Parsers for each input format, the ingester, and the watcher that keeps the seeds folder in step.</summary>
     public static IHostApplicationBuilder AddIngestion(this IHostApplicationBuilder builder)
     {
-        // Order matters only when two parsers claim one extension: the first wins.
-        builder.Services.AddSingleton<IArticleParser, TextArticleParser>();
-        builder.Services.AddSingleton<IArticleParser, HtmlArticleParser>();
-        builder.Services.AddSingleton<IArticleParser, MarkdownArticleParser>();
+        foreach (var parser in ArticleParsers.All())
+        {
+            builder.Services.AddSingleton(parser);
+        }
+
         builder.Services.AddSingleton(sp => new ParserRegistry(sp.GetServices<IArticleParser>(), sp.GetRequiredService<IOptions<NewsReaderOptions>>().Value.Parse));
         builder.Services.AddSingleton<IngestionStore>();
         builder.Services.AddSingleton<Ingester>();

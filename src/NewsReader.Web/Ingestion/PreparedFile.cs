@@ -1,3 +1,5 @@
+using NewsReader.Extraction;
+
 namespace NewsReader.Ingestion;
 
 /// <summary>A file read, hashed, parsed and rendered, or the reason it could not be; no database involved yet.</summary>

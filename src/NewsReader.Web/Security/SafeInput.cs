@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Primitives;
+using NewsReader.Extraction;
 
 namespace NewsReader.Security;
 

@@ -1,4 +1,5 @@
 using System.Xml;
+using NewsReader.Extraction;
 
 namespace NewsReader.Security;
 

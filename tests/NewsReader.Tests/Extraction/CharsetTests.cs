@@ -1,5 +1,5 @@
 using System.Text;
-using NewsReader.Ingestion.Html;
+using NewsReader.Extraction.Html;
 
 namespace NewsReader.Tests.Extraction;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using NewsReader.Ingestion.Html;
+using NewsReader.Extraction.Html;
 using NewsReader.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -28,7 +28,7 @@ public sealed class ExtractionScoreTests(ITestOutputHelper output)
             {
                 return ExtractionScorer.Score(name, expected, parser.Parse(File.ReadAllBytes(page), page), null);
             }
-            catch (Exception e) when (e is NewsReader.Ingestion.ArticleRejectedException)
+            catch (Exception e) when (e is NewsReader.Extraction.ArticleRejectedException)
             {
                 return ExtractionScorer.Score(name, expected, null, e.Message);
             }

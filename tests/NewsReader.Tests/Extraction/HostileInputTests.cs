@@ -1,9 +1,10 @@
 using System.Text;
 using NewsReader.Articles;
+using NewsReader.Extraction;
 using NewsReader.Ingestion;
-using NewsReader.Ingestion.Html;
-using NewsReader.Ingestion.Markdown;
-using NewsReader.Ingestion.Text;
+using NewsReader.Extraction.Html;
+using NewsReader.Extraction.Markdown;
+using NewsReader.Extraction.Text;
 
 namespace NewsReader.Tests.Extraction;
 

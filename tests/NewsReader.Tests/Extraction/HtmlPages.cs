@@ -1,6 +1,7 @@
 using System.Text;
+using NewsReader.Extraction;
 using NewsReader.Ingestion;
-using NewsReader.Ingestion.Html;
+using NewsReader.Extraction.Html;
 
 namespace NewsReader.Tests.Extraction;
 

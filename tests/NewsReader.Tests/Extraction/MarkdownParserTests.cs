@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using NewsReader.Articles;
+using NewsReader.Extraction;
 using NewsReader.Ingestion;
-using NewsReader.Ingestion.Markdown;
+using NewsReader.Extraction.Markdown;
 
 namespace NewsReader.Tests.Extraction;
 

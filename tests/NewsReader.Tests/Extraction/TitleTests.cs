@@ -1,4 +1,4 @@
-using NewsReader.Ingestion.Html;
+using NewsReader.Extraction.Html;
 
 namespace NewsReader.Tests.Extraction;
 

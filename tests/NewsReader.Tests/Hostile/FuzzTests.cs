@@ -1,10 +1,11 @@
 using NewsReader.Admin;
 using NewsReader.Cli;
 using NewsReader.Ingestion;
-using NewsReader.Ingestion.Html;
-using NewsReader.Ingestion.Limits;
-using NewsReader.Ingestion.Markdown;
-using NewsReader.Ingestion.Text;
+using NewsReader.Extraction;
+using NewsReader.Extraction.Html;
+using NewsReader.Extraction.Limits;
+using NewsReader.Extraction.Markdown;
+using NewsReader.Extraction.Text;
 using NewsReader.Tests.Admin;
 using NewsReader.Tests.Infrastructure;
 

@@ -2,9 +2,10 @@ using System.Text;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using NewsReader.Ingestion;
-using NewsReader.Ingestion.Limits;
-using NewsReader.Ingestion.Markdown;
-using NewsReader.Ingestion.Text;
+using NewsReader.Extraction;
+using NewsReader.Extraction.Limits;
+using NewsReader.Extraction.Markdown;
+using NewsReader.Extraction.Text;
 using NewsReader.Tests.Infrastructure;
 
 namespace NewsReader.Tests.Hostile;
@@ -86,7 +87,7 @@ public sealed class ParseLimitTests : IDisposable
     [InlineData("html", "table-bomb", "The page has tables of")]
     public void Parse_ShapesNoArticleHas_AreRefusedBeforeParsing_WithTheShapeAndLimit(string format, string shape, string reason)
     {
-        var registry = new ParserRegistry([new MarkdownArticleParser(), new NewsReader.Ingestion.Html.HtmlArticleParser()]);
+        var registry = new ParserRegistry([new MarkdownArticleParser(), new NewsReader.Extraction.Html.HtmlArticleParser()]);
         var file = NewsReader.Corpus.HostileFiles.Shape(format, shape, 1024 * 1024);
 
         var result = registry.Parse(file.Name, file.Bytes);

@@ -1,4 +1,5 @@
 using NewsReader.Security;
+using NewsReader.Extraction;
 
 namespace NewsReader.Tests.Hostile;
 

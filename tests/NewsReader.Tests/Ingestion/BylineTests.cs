@@ -1,4 +1,4 @@
-using NewsReader.Ingestion.Text;
+using NewsReader.Extraction.Text;
 
 namespace NewsReader.Tests.Ingestion;
 

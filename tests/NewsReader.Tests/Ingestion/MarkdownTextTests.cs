@@ -1,5 +1,6 @@
 using AngleSharp.Html.Parser;
 using NewsReader.Articles;
+using NewsReader.Extraction;
 using NewsReader.Ingestion;
 
 namespace NewsReader.Tests.Ingestion;

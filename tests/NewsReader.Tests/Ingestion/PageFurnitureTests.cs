@@ -1,3 +1,4 @@
+using NewsReader.Extraction;
 using NewsReader.Ingestion;
 
 namespace NewsReader.Tests.Ingestion;

@@ -1,7 +1,8 @@
 using System.Text;
 using NewsReader.Articles;
+using NewsReader.Extraction;
 using NewsReader.Ingestion;
-using NewsReader.Ingestion.Text;
+using NewsReader.Extraction.Text;
 using NewsReader.Tests.Infrastructure;
 
 namespace NewsReader.Tests.Ingestion;

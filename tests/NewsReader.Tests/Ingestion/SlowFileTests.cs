@@ -2,8 +2,9 @@ using Dapper;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using NewsReader.Extraction;
 using NewsReader.Ingestion;
-using NewsReader.Ingestion.Text;
+using NewsReader.Extraction.Text;
 using NewsReader.Tests.Infrastructure;
 
 namespace NewsReader.Tests.Ingestion;

@@ -1,6 +1,7 @@
 using System.Text;
+using NewsReader.Extraction;
 using NewsReader.Ingestion;
-using NewsReader.Ingestion.Text;
+using NewsReader.Extraction.Text;
 using NewsReader.Tests.Infrastructure;
 
 namespace NewsReader.Tests.Ingestion;

@@ -1,4 +1,5 @@
 using System.Text;
+using NewsReader.Extraction;
 using NewsReader.Ingestion;
 
 namespace NewsReader.Tests.Ingestion;

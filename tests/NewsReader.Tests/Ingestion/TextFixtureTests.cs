@@ -1,7 +1,7 @@
 using System.Text.Json;
 using AngleSharp.Html.Parser;
 using NewsReader.Articles;
-using NewsReader.Ingestion.Text;
+using NewsReader.Extraction.Text;
 
 namespace NewsReader.Tests.Ingestion;
 

@@ -1,0 +1,96 @@
+using NewsReader.Extraction.Text;
+
+namespace NewsReader.Extraction.Html;
+
+/// <summary>
+/// Turns author values from any source into people's names: "By A and B" split, profile URLs and handles skipped,
+/// and the outlet's own name, wire agencies and labels such as "Staff" left out, since none of them is a person.
+/// </summary>
+public static class AuthorNames
+{
+    private const int MaxNameLength = 60;
+
+    private static readonly HashSet<string> NotPeople = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "staff", "staff writer", "staff writers", "staff reporter", "editorial staff", "editorial board", "the editorial board",
+        "editors", "the editors", "newsroom", "news desk", "web desk", "digital desk", "admin", "administrator", "guest", "guest author",
+        "reuters", "associated press", "the associated press", "ap", "afp", "agence france-presse", "agence france presse", "pa media",
+        "press association", "bloomberg", "bloomberg news", "dpa", "efe", "ani", "pti", "ians", "xinhua", "tass", "anadolu",
+        "wire services", "agencies", "news agencies", "wires",
+    };
+
+    public static List<string> Clean(IEnumerable<string>? values, string? site)
+    {
+        var names = new List<string>();
+        string? label = null;
+        foreach (var raw in values ?? [])
+        {
+            foreach (var name in Split(raw, site))
+            {
+                if (IsPerson(name, site))
+                {
+                    if (!names.Contains(name, StringComparer.OrdinalIgnoreCase))
+                    {
+                        names.Add(name);
+                    }
+                }
+                else if (IsCredit(name, site))
+                {
+                    label ??= name;
+                }
+            }
+        }
+
+        // When the only credit is an agency, desk or label ("Reuters", "Metro Staff"), that is who wrote it.
+        return names.Count == 0 && label is not null ? [label] : names;
+    }
+
+    private static IEnumerable<string> Split(string raw, string? site)
+    {
+        var value = System.Net.WebUtility.HtmlDecode(raw).Trim();
+        if (value.Length == 0 || value.Contains("://", StringComparison.Ordinal) || value.StartsWith('/') || value.StartsWith('@'))
+        {
+            return [];
+        }
+
+        var parsed = Byline.TryParse(value.StartsWith("by ", StringComparison.OrdinalIgnoreCase) ? value : "By " + value, site);
+        if (parsed is not null)
+        {
+            return parsed.Authors;
+        }
+
+        return value.Length <= MaxNameLength && value.Any(char.IsLetter) ? [value] : [];
+    }
+
+    private static readonly string[] GroupEndings =
+        [" staff", " staff writer", " reporters", " desk", " newsroom", " office", " team", " department", " bureau", " service", " agency", " editors"];
+
+    private static bool IsPerson(string name, string? site)
+    {
+        if (NotPeople.Contains(name) || GroupEndings.Any(e => name.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        // "CNN Continental", "BBC Verify": an acronym of three or more capitals is an outlet, not part of a person's name.
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        static bool Shouted(string w) => w.Length >= 3 && w.All(char.IsUpper) && !IsRomanNumeral(w);
+        if (words.Any(Shouted) && !words.All(w => w.All(c => !char.IsLower(c))))
+        {
+            return false;
+        }
+
+        return site is null || !(Titles.IsSite(name, site, null) || words.Contains(Initials(site), StringComparer.Ordinal));
+    }
+
+    // An agency or desk credit: a known label or a group name, and not merely the outlet's own name repeated.
+    private static bool IsCredit(string name, string? site) =>
+        (NotPeople.Contains(name) || GroupEndings.Any(e => name.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+        && !name.Equals("admin", StringComparison.OrdinalIgnoreCase) && !name.Equals("administrator", StringComparison.OrdinalIgnoreCase)
+        && (site is null || !Titles.IsSite(name, site, null));
+
+    private static bool IsRomanNumeral(string word) => word.All(c => c is 'I' or 'V' or 'X');
+
+    private static string Initials(string site) =>
+        new(site.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsUpper(w[0])).Select(w => w[0]).ToArray());
+}

@@ -1,0 +1,129 @@
+using NewsReader.Extraction.Text;
+
+namespace NewsReader.Extraction.Html;
+
+/// <summary>
+/// Last pass over the written blocks: the title repeated above the text, byline and date lines, stray furniture words,
+/// "Related" headings and headings left with nothing under them are dropped and recorded.
+/// </summary>
+public static class BodyCleaner
+{
+    private const int HeaderBlocks = 6;
+    private const int MaxBylineLength = 160;
+    private const int MaxTeaserLength = 120;
+    private const int MaxRelatedLabel = 80;
+    private const int MaxDateLine = 60;
+
+    /// <summary>The kept blocks, the dropped texts, and the byline found above the text (for pages with no byline markup).</summary>
+    public static (List<ArticleBlock> Kept, List<string> Dropped, Byline? Byline) Clean(IReadOnlyList<ArticleBlock> blocks, HtmlMetadata meta)
+    {
+        Byline? found = null;
+        var kept = new List<ArticleBlock>(blocks.Count);
+        var dropped = new List<string>();
+        var titleKey = Key(meta.Title ?? "");
+        var inRelated = false;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            var text = block.Text;
+            if (block.Kind == BlockKind.Heading || (text.Length < MaxRelatedLabel && PageFurniture.IsRelatedHeading(text)))
+            {
+                inRelated = PageFurniture.IsRelatedHeading(text);
+            }
+
+            var drop = inRelated && (block.Kind == BlockKind.Heading || text.Length <= MaxTeaserLength)
+                || (block.Kind is BlockKind.Heading or BlockKind.Paragraph && kept.Count < HeaderBlocks && titleKey.Length > 0 && Key(text) == titleKey)
+                || (block.Kind == BlockKind.Paragraph && (PageFurniture.IsStray(text) || IsSmallPrint(text) || PageFurniture.IsCreditOrCallToAction(text)))
+                || (text.Length < MaxBylineLength && meta.Authors.Contains(text, StringComparer.OrdinalIgnoreCase))
+                || (block.Kind == BlockKind.Paragraph && kept.Count < HeaderBlocks && IsDateLine(text))
+                || (block.Kind == BlockKind.Paragraph && kept.Count < HeaderBlocks && IsByline(text, meta, ref found))
+                || (kept.Count > 0 && kept[^1].Text == text);
+            if (drop)
+            {
+                dropped.Add(text);
+            }
+            else
+            {
+                kept.Add(block);
+            }
+        }
+
+        DropEmptyHeadings(kept, dropped);
+        return (kept, dropped, found);
+    }
+
+    // "03.04.2020", "Published: 5 May 2025 | Politics": a date line above the text, most of it the date.
+    private static bool IsDateLine(string text) =>
+        text.Length < MaxDateLine && NewsDates.Find(text) is { } date && date.Length * 2 >= text.Length;
+
+    // "Valley News © 2025", "6 min read": page furniture that PageFurniture's whole-line list does not name.
+    private static bool IsSmallPrint(string text) =>
+        text.Length < MaxTeaserLength
+        && (text.Contains('©') || text.Contains("copyright", StringComparison.OrdinalIgnoreCase) || text.Contains(" min read", StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsByline(string text, HtmlMetadata meta, ref Byline? found)
+    {
+        try
+        {
+            return ReadsAsByline(text, meta, ref found);
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException or InsufficientExecutionStackException))
+        {
+            return false; // A byline rule that trips on a line costs the byline, never the paragraph.
+        }
+    }
+
+    private static bool ReadsAsByline(string text, HtmlMetadata meta, ref Byline? found)
+    {
+        if (text.Length > MaxBylineLength)
+        {
+            return false;
+        }
+
+        // A line naming a known author beside a date is a byline even when glued together ("Jane Doe4 min readMay 2, 2025").
+        if (meta.Authors.Any(a => text.Contains(a, StringComparison.OrdinalIgnoreCase)) && NewsDates.Find(text) is not null)
+        {
+            return true;
+        }
+
+        var byline = text.StartsWith("by ", StringComparison.OrdinalIgnoreCase) || text.StartsWith("posted by ", StringComparison.OrdinalIgnoreCase)
+            ? Bylines.Parse(text, meta.Site)
+            : Byline.TryParse(text, meta.Site);
+        if (byline is null)
+        {
+            return false;
+        }
+
+        var isByline = byline.Published is not null || byline.Updated is not null
+            || byline.Authors.Any(a => meta.Authors.Contains(a, StringComparer.OrdinalIgnoreCase))
+            || text.StartsWith("by ", StringComparison.OrdinalIgnoreCase);
+        if (isByline)
+        {
+            found ??= byline;
+        }
+
+        return isByline;
+    }
+
+    // A heading whose section was all furniture ("Most read" over a removed list) says nothing on its own.
+    private static void DropEmptyHeadings(List<ArticleBlock> kept, List<string> dropped)
+    {
+        for (var i = kept.Count - 1; i >= 0; i--)
+        {
+            if (kept[i].Kind != BlockKind.Heading)
+            {
+                continue;
+            }
+
+            var next = i + 1 < kept.Count ? kept[i + 1] : null;
+            if (next is null || (next.Kind == BlockKind.Heading && next.Level <= kept[i].Level))
+            {
+                dropped.Add(kept[i].Text);
+                kept.RemoveAt(i);
+            }
+        }
+    }
+
+    private static string Key(string s) =>
+        new(s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+}

@@ -1,0 +1,132 @@
+using AngleSharp.Html.Parser;
+
+namespace NewsReader.Extraction.Html;
+
+/// <summary>
+/// A saved news page (.html, .htm): metadata from JSON-LD, meta tags, microdata and the byline; the article text found by
+/// content scoring and written as Markdown. Files over the size limit never get here:
+/// <see cref="ParserRegistry"/> refuses them before reading.
+/// </summary>
+public sealed class HtmlArticleParser : IArticleParser
+{
+    private static readonly HtmlParserOptions Options = new() { IsScripting = false, IsKeepingSourceReferences = false, DisableElementPositionTracking = true, SkipComments = true };
+
+    // Less text than this after the first pass is worth a second, relaxed one.
+    private const int MinArticleText = 250;
+    private const int RetryBelowText = 1000;
+
+    public string Format => "html";
+
+    public string Version => "html/1";
+
+    public bool CanParse(string path) =>
+        Path.GetExtension(path).ToLowerInvariant() is ".html" or ".htm";
+
+    public ParsedArticle Parse(ReadOnlySpan<byte> content, string path)
+    {
+        if (content.IsEmpty)
+        {
+            throw new ArticleRejectedException("File is empty.");
+        }
+
+        if (TextDecoder.LooksBinary(content))
+        {
+            throw new ArticleRejectedException("File looks binary, not an HTML page.");
+        }
+
+        var warnings = new List<string>();
+        var (html, decodeWarning) = HtmlCharset.Decode(content);
+        if (decodeWarning is not null)
+        {
+            warnings.Add(decodeWarning);
+        }
+
+        var depth = NestingGuard.EstimateDepth(html);
+        if (depth > NestingGuard.MaxDepth)
+        {
+            throw new ArticleRejectedException($"The page nests elements about {depth:N0} deep, over the {NestingGuard.MaxDepth:N0} limit; it is not a readable article.");
+        }
+
+        using var document = new HtmlParser(Options).ParseDocument(html);
+        var meta = HtmlMetadata.From(PageSignals.Gather(document), warnings);
+        if (document.Body is not { } body)
+        {
+            throw new ArticleRejectedException("The page has no body.");
+        }
+
+        var found = Extract(body, meta, Strictness.Normal);
+
+        // Readability's retry: the first pass's furniture rules may have removed the wrapper the article lives in.
+        if (found.TextLength < RetryBelowText && Extract(body, meta, Strictness.Relaxed) is var retry && retry.TextLength > found.TextLength * 2)
+        {
+            found = retry;
+        }
+
+        if (meta.ArticleBody is { Length: >= MinArticleText } articleBody && found.TextLength < articleBody.Length / 2)
+        {
+            // The page's markup hides its text (an app shell, a script-filled body); its JSON-LD still carries it.
+            found = FromArticleBody(articleBody);
+        }
+
+        var (blocks, dropped, byline) = found;
+        meta = MetadataGuard.Read("visible byline", warnings, () => meta.WithVisibleByline(byline), meta);
+        if (blocks.Count == 0)
+        {
+            throw new ArticleRejectedException("No article text found in the page.");
+        }
+
+        var title = meta.Title ?? blocks.FirstOrDefault(b => b.Kind == BlockKind.Heading)?.Text;
+        if (title is null)
+        {
+            title = Path.GetFileNameWithoutExtension(path);
+            warnings.Add("The page has no title; the file name stands in.");
+        }
+
+        if (meta.Site is null)
+        {
+            warnings.Add("No outlet found.");
+        }
+
+        if (meta.Published is null)
+        {
+            warnings.Add("No publication date found.");
+        }
+
+        return new ParsedArticle
+        {
+            Format = Format,
+            Title = title,
+            Site = meta.Site,
+            Authors = meta.Authors,
+            Bureau = meta.Bureau,
+            Published = meta.Published,
+            Updated = meta.Updated,
+            CanonicalUrl = meta.CanonicalUrl,
+            Language = meta.Language,
+            Body = blocks.SelectMany(b => b.Kind == BlockKind.Table ? b.Text.Split('\n') : [b.Text]).ToList(),
+            BodyMarkdown = string.Join("\n\n", blocks.Select(b => b.Markdown)),
+            Dropped = dropped,
+            Warnings = warnings,
+        };
+    }
+
+    private sealed record Extraction(List<ArticleBlock> Blocks, List<string> Dropped, Text.Byline? Byline)
+    {
+        public int TextLength { get; } = Blocks.Sum(b => b.Text.Length);
+    }
+
+    private static Extraction Extract(AngleSharp.Dom.IElement body, HtmlMetadata meta, Strictness strictness)
+    {
+        var stats = PageStats.Measure(body, strictness);
+        var writer = new BlockWriter(stats, meta.CanonicalUrl is null ? null : new Uri(meta.CanonicalUrl));
+        writer.Write(ContentFinder.Find(body, stats));
+        var (blocks, dropped, byline) = BodyCleaner.Clean(writer.Blocks, meta);
+        return new Extraction(blocks, [.. writer.Dropped, .. dropped], byline);
+    }
+
+    private static Extraction FromArticleBody(string articleBody)
+    {
+        var paragraphs = articleBody.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return new Extraction([.. paragraphs.Select(p => new ArticleBlock(BlockKind.Paragraph, p, MarkdownText.Escape(p)))], [], null);
+    }
+}

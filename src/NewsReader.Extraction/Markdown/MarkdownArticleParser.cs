@@ -1,0 +1,80 @@
+using Markdig;
+using Markdig.Syntax;
+using NewsReader.Extraction.Html;
+
+namespace NewsReader.Extraction.Markdown;
+
+/// <summary>
+/// A Markdown article (.md): YAML front matter for the metadata, the rest kept as Markdown. Raw HTML in it is stored
+/// as written and made harmless when rendered (the app's BodyRenderer disables HTML and sanitizes).
+/// Without a title field, the first heading is the title and is not repeated in the body.
+/// </summary>
+public sealed class MarkdownArticleParser : IArticleParser
+{
+    public string Format => "markdown";
+
+    public string Version => "markdown/1";
+
+    public bool CanParse(string path) =>
+        Path.GetExtension(path).ToLowerInvariant() is ".md";
+
+    public ParsedArticle Parse(ReadOnlySpan<byte> content, string path)
+    {
+        if (content.IsEmpty)
+        {
+            throw new ArticleRejectedException("File is empty.");
+        }
+
+        if (TextDecoder.LooksBinary(content))
+        {
+            throw new ArticleRejectedException("File looks binary, not Markdown.");
+        }
+
+        var warnings = new List<string>();
+        var (text, decodeWarning) = TextDecoder.Decode(content);
+        if (decodeWarning is not null)
+        {
+            warnings.Add(decodeWarning);
+        }
+
+        var (front, body) = FrontMatter.Split(text.Replace("\r\n", "\n", StringComparison.Ordinal), warnings);
+        var document = MarkdownBlocks.Parse(body);
+        var title = front.Title;
+        if (MarkdownBlocks.LeadingHeading(document) is { } heading
+            && (title is null || string.Equals(Plain(heading), title, StringComparison.OrdinalIgnoreCase)))
+        {
+            title ??= Plain(heading);
+            body = body.Remove(heading.Span.Start, Math.Min(heading.Span.Length, body.Length - heading.Span.Start));
+            document = MarkdownBlocks.Parse(body);
+        }
+
+        var paragraphs = MarkdownBlocks.PlainBlocks(document);
+        if (paragraphs.Count == 0)
+        {
+            throw new ArticleRejectedException("No article text after the front matter and title.");
+        }
+
+        if (title is null)
+        {
+            title = Path.GetFileNameWithoutExtension(path);
+            warnings.Add("No title in the front matter and no heading; the file name stands in.");
+        }
+
+        return new ParsedArticle
+        {
+            Format = Format,
+            Title = title,
+            Site = front.Site,
+            Authors = AuthorNames.Clean(front.Authors, front.Site),
+            Published = front.Published,
+            Updated = front.Updated,
+            CanonicalUrl = Uri.TryCreate(front.Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url.AbsoluteUri : null,
+            Language = front.Language,
+            Body = paragraphs,
+            BodyMarkdown = body.Trim(),
+            Warnings = warnings,
+        };
+    }
+
+    private static string Plain(HeadingBlock heading) => MarkdownBlocks.InlineText(heading.Inline);
+}

@@ -1,0 +1,220 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace NewsReader.Extraction;
+
+/// <summary>
+/// Finds and normalises the English date forms news pages print ("Jan. 17, 2025 10:32 AM EST",
+/// "Wed 5 Feb 2025 14.02 GMT", "2025-01-17") into ISO 8601, keeping the offset when the text gives a time and zone.
+/// </summary>
+public static partial class NewsDates
+{
+    /// <summary>A found date: where it sits in the text, and its ISO 8601 form.</summary>
+    public readonly record struct Found(int Index, int Length, string Iso);
+
+    private static readonly Dictionary<string, int> Months = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["jan"] = 1, ["feb"] = 2, ["mar"] = 3, ["apr"] = 4, ["may"] = 5, ["jun"] = 6,
+        ["jul"] = 7, ["aug"] = 8, ["sep"] = 9, ["sept"] = 9, ["oct"] = 10, ["nov"] = 11, ["dec"] = 12,
+    };
+
+    // Zone abbreviations news sites print. Ambiguous ones (IST, CST in Asia) take the reading English-language newsrooms mean most often.
+    private static readonly Dictionary<string, TimeSpan> Zones = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["GMT"] = TimeSpan.Zero, ["UTC"] = TimeSpan.Zero, ["Z"] = TimeSpan.Zero,
+        ["BST"] = TimeSpan.FromHours(1), ["CET"] = TimeSpan.FromHours(1), ["CEST"] = TimeSpan.FromHours(2),
+        ["EET"] = TimeSpan.FromHours(2), ["EEST"] = TimeSpan.FromHours(3), ["MSK"] = TimeSpan.FromHours(3),
+        ["EST"] = TimeSpan.FromHours(-5), ["EDT"] = TimeSpan.FromHours(-4), ["ET"] = TimeSpan.FromHours(-5),
+        ["CST"] = TimeSpan.FromHours(-6), ["CDT"] = TimeSpan.FromHours(-5),
+        ["MST"] = TimeSpan.FromHours(-7), ["MDT"] = TimeSpan.FromHours(-6),
+        ["PST"] = TimeSpan.FromHours(-8), ["PDT"] = TimeSpan.FromHours(-7), ["PT"] = TimeSpan.FromHours(-8),
+        ["IST"] = new TimeSpan(5, 30, 0), ["HKT"] = TimeSpan.FromHours(8), ["SGT"] = TimeSpan.FromHours(8),
+        ["JST"] = TimeSpan.FromHours(9), ["KST"] = TimeSpan.FromHours(9),
+        ["AEST"] = TimeSpan.FromHours(10), ["AEDT"] = TimeSpan.FromHours(11), ["NZDT"] = TimeSpan.FromHours(13), ["NZST"] = TimeSpan.FromHours(12),
+    };
+
+    private const string MonthName = @"(?<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
+    // The am/pm and zone parts are each optional as a whole (space included), so "14.02 GMT" keeps its zone;
+    // zones are upper-case abbreviations or numeric offsets, so a following word ("in Athens") is never read as one.
+    private const string Time = @"(?:,?\s+(?:at\s+)?(?:(?<hour>\d{1,2})[:.](?<minute>\d{2})(?:[:.](?<second>\d{2}))?(?:\s*" + AmPm + @")?|(?<hour>\d{1,2})\s*" + AmPm + @")(?:\s+(?<zone>(?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?|(?-i:[A-Z]{1,5})\b))?)?";
+
+    // "10:32 AM", "10.32pm", "10 a.m.": an hour alone counts as a time only with am/pm.
+    private const string AmPm = @"(?<ampm>[AaPp]\.?[Mm]\b\.?)";
+
+    // "Friday, March 1, 2024", "Wed 5 Feb 2025": a leading weekday belongs to the date, not to the byline around it.
+    // It is matched backwards from a found date: as an optional start of the date patterns it would make every search slow.
+    [GeneratedRegex(@"\b(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)\.?,?\s+\G", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.RightToLeft)]
+    private static partial Regex WeekdayBefore();
+
+    // "January 17, 2025", "Jan. 17, 2025 10:32 AM EST"
+    [GeneratedRegex(@"\b" + MonthName + @"\s+(?<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<year>\d{4})\b" + Time, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MonthDayYear();
+
+    // "17 January 2025", "Wed 5 Feb 2025 14.02 GMT"
+    [GeneratedRegex(@"\b(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MonthName + @",?\s+(?<year>\d{4})\b" + Time, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DayMonthYear();
+
+    // "2025-01-17", "2025-01-17T10:32:00Z", "2025-01-17 10:32:00+01:00"
+    [GeneratedRegex(@"\b(?<year>\d{4})-(?<mon>\d{2})-(?<day>\d{2})(?:[T ](?<hour>\d{2}):(?<minute>\d{2})(?::(?<second>\d{2})(?:\.\d+)?)?(?<zone>Z|[+-]\d{2}:?\d{2})?)?\b", RegexOptions.CultureInvariant)]
+    private static partial Regex IsoDate();
+
+    // "17/01/2025", "1/17/2025", "17.01.2025": read only when day and month cannot be confused (dots are day-first everywhere).
+    [GeneratedRegex(@"\b(?<a>\d{1,2})(?<sep>[/.])(?<b>\d{1,2})\k<sep>(?<year>\d{4})\b" + Time, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NumericDate();
+
+    /// <summary>The first date in the text, or null. Digits of any script count ("১৭ জানুয়ারি ২০২৫" has its numbers read).</summary>
+    public static Found? Find(string text)
+    {
+        text = Digits.ToAscii(text);
+        Found? best = null;
+        foreach (var regex in (ReadOnlySpan<Regex>)[MonthDayYear(), DayMonthYear(), IsoDate(), NumericDate()])
+        {
+            foreach (Match m in regex.Matches(text))
+            {
+                if (ToIso(m) is { } iso && (best is null || m.Index < best.Value.Index))
+                {
+                    var weekday = WeekdayBefore().Match(text, 0, m.Index);
+                    best = weekday.Success && weekday.Index + weekday.Length == m.Index
+                        ? new Found(weekday.Index, m.Index + m.Length - weekday.Index, iso)
+                        : new Found(m.Index, m.Length, iso);
+                    break;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    // "Published 2 hours ago", "Updated: 5 mins ago", "yesterday at 14:05": a time relative to a moment the file does not record.
+    [GeneratedRegex(@"^(?:(?:first\s+)?published|posted|(?:last\s+)?updated|modified)?\s*(?:on|at)?\s*:?\s*(?:(?:about\s+|over\s+)?(?:an?|\d{1,3})\s+(?:sec(?:ond)?s?|min(?:ute)?s?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago|just\s+now|today|yesterday)(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RelativeTime();
+
+    /// <summary>True for a line that only gives a relative time ("Published 2 hours ago"): no date can be read from it.</summary>
+    public static bool IsRelative(string line) => line.Length < 80 && RelativeTime().IsMatch(line.Trim());
+
+    /// <summary>Normalises one date string as a whole (ISO 8601, RFC 1123 or the English forms above).</summary>
+    public static string? Normalize(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        text = Digits.ToAscii(text.Trim());
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dto)
+            && text.Length > 10 && HasExplicitOffset(text))
+        {
+            return Sane(dto.Year) && dto < DateTimeOffset.UtcNow.AddDays(2) ? FormatOffset(dto) : null;
+        }
+
+        return Find(text)?.Iso;
+    }
+
+    private static bool HasExplicitOffset(string text) =>
+        text.EndsWith('Z') || text.Contains("GMT", StringComparison.Ordinal) || OffsetSuffix().IsMatch(text);
+
+    [GeneratedRegex(@"[+-]\d{2}:?\d{2}$")]
+    private static partial Regex OffsetSuffix();
+
+    private static string? ToIso(Match m)
+    {
+        var year = Number(m.Groups["year"].Value);
+        if (DayAndMonth(m) is not { } dayMonth)
+        {
+            return null;
+        }
+
+        var (day, month) = dayMonth;
+        if (!Sane(year) || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
+            || new DateTime(year, month, day) > DateTime.UtcNow.AddDays(2))
+        {
+            return null;
+        }
+
+        if (!m.Groups["hour"].Success)
+        {
+            return new DateOnly(year, month, day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        var hour = Number(m.Groups["hour"].Value);
+        var minute = m.Groups["minute"].Success ? Number(m.Groups["minute"].Value) : 0;
+        var second = m.Groups["second"].Success ? Number(m.Groups["second"].Value) : 0;
+        if (m.Groups["ampm"].Success)
+        {
+            var pm = char.ToUpperInvariant(m.Groups["ampm"].Value[0]) == 'P';
+            if (hour is < 1 or > 12)
+            {
+                return null;
+            }
+
+            hour = (hour % 12) + (pm ? 12 : 0);
+        }
+
+        if (hour is < 0 or > 23 || minute is < 0 or > 59 || second is < 0 or > 59)
+        {
+            return null;
+        }
+
+        var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
+        var offset = ParseZone(m.Groups["zone"].Success ? m.Groups["zone"].Value : null);
+        return offset is { } o
+            ? FormatOffset(new DateTimeOffset(local, o))
+            : local.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+    }
+
+    private static (int Day, int Month)? DayAndMonth(Match m)
+    {
+        if (m.Groups["month"].Success)
+        {
+            return (Number(m.Groups["day"].Value), Months[m.Groups["month"].Value[..3].ToLowerInvariant()]);
+        }
+
+        if (m.Groups["mon"].Success)
+        {
+            return (Number(m.Groups["day"].Value), Number(m.Groups["mon"].Value));
+        }
+
+        var a = Number(m.Groups["a"].Value);
+        var b = Number(m.Groups["b"].Value);
+        return m.Groups["sep"].Value == "." || a > 12 || a == b ? (a, b)
+            : b > 12 ? (b, a)
+            : null;
+    }
+
+    // Regex \d matches every script's digits; a number that still cannot be read is out of range, never an exception.
+    private static int Number(string digits) => Digits.Parse(digits) ?? -1;
+
+    private static TimeSpan? ParseZone(string? zone)
+    {
+        if (string.IsNullOrEmpty(zone))
+        {
+            return null;
+        }
+
+        if (Zones.TryGetValue(zone, out var known))
+        {
+            return known;
+        }
+
+        var numeric = zone.Replace("GMT", "", StringComparison.Ordinal).Replace("UTC", "", StringComparison.Ordinal).Replace(":", "", StringComparison.Ordinal);
+        if (numeric.Length >= 2 && (numeric[0] == '+' || numeric[0] == '-'))
+        {
+            var digits = numeric[1..];
+            var hours = Number(digits.Length <= 2 ? digits : digits[..^2]);
+            var minutes = digits.Length > 2 ? Number(digits[^2..]) : 0;
+            if (hours is >= 0 and <= 14 && minutes is >= 0 and < 60)
+            {
+                var span = new TimeSpan(hours, minutes, 0);
+                return numeric[0] == '-' ? -span : span;
+            }
+        }
+
+        return null;
+    }
+
+    private static string FormatOffset(DateTimeOffset value) =>
+        value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    // A news article from before the printing press or from next year is a misread, not a date.
+    private static bool Sane(int year) => year >= 1800 && year <= DateTime.UtcNow.Year + 1;
+}

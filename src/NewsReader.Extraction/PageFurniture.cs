@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+
+namespace NewsReader.Extraction;
+
+/// <summary>
+/// Words a scraped news page carries around its article: navigation, share bars, cookie notices, related-story rails.
+/// Shared by every parser so a new format drops the same furniture.
+/// </summary>
+public static partial class PageFurniture
+{
+    private static readonly HashSet<string> StrayLines = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "features", "dismiss", "share", "share this", "share this article", "share this story", "share article",
+        "share on facebook", "share on twitter", "share on x", "share on linkedin", "share on whatsapp", "share via email",
+        "facebook", "twitter", "linkedin", "whatsapp", "email", "print", "copy link", "link copied", "save", "save article",
+        "advertisement", "advert", "ad", "sponsored", "sponsored content", "story continues below advertisement",
+        "sign in", "log in", "login", "sign up", "register", "subscribe", "subscribe now", "my account", "account",
+        "menu", "search", "skip to content", "skip to main content", "skip to navigation", "home", "close", "back to top",
+        "comments", "show comments", "view comments", "leave a comment", "listen to this article", "listen", "read more",
+        "continue reading", "accept", "accept all", "accept all cookies", "reject all", "manage cookies", "cookie settings",
+        "manage preferences", "got it", "ok", "i agree", "newsletter", "newsletters", "follow us", "topics", "tags",
+        "loading", "loading...", "toggle navigation", "open menu", "close menu", "previous", "next", "more", "audio",
+        "video", "watch", "gift this article", "give this article",
+    };
+
+    private static readonly HashSet<string> RelatedHeadings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "related", "related articles", "related stories", "related content", "related news", "related coverage",
+        "more stories", "more from this section", "more on this story", "you may also like", "you might also like",
+        "recommended", "recommended for you", "recommended stories", "most read", "most popular", "most viewed",
+        "read next", "read more stories", "see also", "top stories", "trending", "trending now", "latest news",
+        "latest stories", "what to read next", "more in this series", "also read", "editor's picks",
+        "topics", "tags", "related topics", "more on this topic", "explore more on these topics", "read also", "more news",
+        "mehr zum thema", "lesen sie auch", "lesen sie auch die folgenden beiträge", "weitere artikel", "weitere artikel zum thema",
+        "weitere beiträge", "weitere nachrichten", "das könnte sie auch interessieren", "das könnte dich auch interessieren",
+        "zum weiterlesen", "auch interessant", "ähnliche beiträge", "ähnliche artikel", "verwandte artikel", "verwandte themen", "mehr dazu",
+        "lire aussi", "à lire aussi", "a lire aussi", "sur le même sujet", "à lire également", "lea también", "lee también",
+        "noticias relacionadas", "artículos relacionados", "te puede interesar", "también te puede interesar", "leia também",
+        "notícias relacionadas", "leggi anche", "articoli correlati", "czytaj także", "czytaj też", "zobacz też", "zobacz także",
+        "lees ook", "gerelateerde artikelen", "läs också", "relaterade artiklar", "les også", "læs også",
+    };
+
+    [GeneratedRegex(@"cookie", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CookieWord();
+
+    [GeneratedRegex(@"\b(we use|this (web)?site uses|uses cookies|accept|consent|privacy|by continuing|manage|preferences|settings|verwendet|nutzt|nutzen|benutzt|setzt|akzeptier\w*|zustimm\w*|datenschutz\w*|einstellungen|utilise|utilisons|accepte\w*|utiliza|usamos|aceptar|acepto|usa|utilizza|accetta\w*|używa|akceptuj\w*|gebruikt|accepteren)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CookieContext();
+
+    [GeneratedRegex(@"^(©|\(c\)|copyright\b)|all rights reserved|^(sign up|subscribe) (for|to) (our|the)\b.*newsletter|^follow us on\b|^(click|tap) here to\b|^more from [\p{Lu}]|^\d+\s*(?:min|mins|minutes?)\s+read$|^reading time\s*:?\s*\d+\s*(?:min|mins|minutes?)$|^(?:read more|read also|also read|see also|related|recommended)\s*:\s+\S|^(?:photo(?:graph)?|image|picture|illustration|video)(?:\s+credit)?\s*:\s+\S|^image (?:source|caption),\s|^home\s*[»›>|/]|^listen to this (?:article|story)\b|^this (?:article|story) is (?:more|over) than \d+ (?:months?|years?) old$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StrayPattern();
+
+    // "Foto: Anna Roth", "Quelle: dpa", "Źródło: PAP", "(REUTERS/Denis Balibouse)": photo credits and sources in many languages.
+    [GeneratedRegex(@"^(?:fotos?|foto(?:grafie|grafía)?|bild(?:er)?|quelle|quellen|source|sources|photos?|images?|pictures?|crédits?|credits?|crédito|fuente|źródło|fot\.|zdjęcie|afbeelding|bron|immagine|fonte|imagen|abbildung|grafik|illustration|video|titelbild|beitragsbild|symbolbild|copyright)(?:\s+\d+)?\s*(?:[:：©]|via\b)|\((?:foto|photo|bild|imagen|reuters|afp|ap|epa|dpa|getty)[^()]{0,60}\)$|^(?:©|\(c\))|^\*?(?:werbung|anzeige|publicidad|publicité|reklama|pubblicità|advertorial|sponsored|gesponsert)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CreditPattern();
+
+    // Calls to action: newsletter sign-ups and subscription prompts, in a few languages.
+    [GeneratedRegex(@"newsletter|abonn|subscri|suscrib|inscri|anmelden|registrier|sign(?:ing)? up|zapisz|iscriviti", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CallToAction();
+
+    /// <summary>A photo credit, source line or short call to action: furniture wherever it stands in the body.</summary>
+    public static bool IsCreditOrCallToAction(string line)
+    {
+        var trimmed = line.Trim();
+        return (trimmed.Length < 120 && CreditPattern().IsMatch(trimmed))
+            || (trimmed.Length < 100 && trimmed.Contains("newsletter", StringComparison.OrdinalIgnoreCase) && CallToAction().Matches(trimmed).Count >= 2);
+    }
+
+    /// <summary>True for a whole line that is page furniture rather than article text.</summary>
+    public static bool IsStray(string line)
+    {
+        var trimmed = line.Trim().TrimEnd(':', '.', '!', '›', '»', '>').Trim();
+        if (trimmed.Length == 0)
+        {
+            return false;
+        }
+
+        if (StrayLines.Contains(trimmed))
+        {
+            return true;
+        }
+
+        if (CookieWord().IsMatch(trimmed) && CookieContext().IsMatch(trimmed) && trimmed.Length < 400)
+        {
+            return true;
+        }
+
+        return trimmed.Length < 200 && StrayPattern().IsMatch(trimmed);
+    }
+
+    /// <summary>True for a heading that starts a list of other stories: it and everything after it are dropped.</summary>
+    public static bool IsRelatedHeading(string line) =>
+        RelatedHeadings.Contains(line.Trim().TrimEnd(':', '.', '›', '»', '>').Trim());
+}

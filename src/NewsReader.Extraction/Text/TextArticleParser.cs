@@ -1,0 +1,339 @@
+using System.Text.RegularExpressions;
+
+namespace NewsReader.Extraction.Text;
+
+/// <summary>
+/// Scraped text of a news page: the title (often repeated), a "Title / Outlet" line, byline and date lines,
+/// body paragraphs, and page furniture around them, which is dropped and recorded.
+/// </summary>
+public sealed partial class TextArticleParser : IArticleParser
+{
+    private const int HeaderSearchLines = 8;
+    private const int MaxBylineLines = 4;
+
+    // Text wrapped by a tool (email, terminals, text dumps) stays within about 60-100 columns; lines longer than this were not wrapped.
+    private const int MaxHardWrapWidth = 100;
+
+    public string Format => "text";
+
+    public string Version => "text/2";
+
+    public bool CanParse(string path) =>
+        Path.GetExtension(path).ToLowerInvariant() is ".txt" or ".text" or "";
+
+    [GeneratedRegex(@"\s+(?:/|\||-|–|—|»|::)\s+")]
+    private static partial Regex TitleSeparator();
+
+    // Control characters (C0 and the C1 range Windows-1252 leaves undefined), zero-width characters and soft hyphens:
+    // invisible on a page, but they would break matching, search and slugs.
+    [GeneratedRegex(@"[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B\u200C\u200D\u2060\uFEFF]")]
+    private static partial Regex Invisible();
+
+    [GeneratedRegex(@"[ \t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+")]
+    private static partial Regex Spaces();
+
+    public ParsedArticle Parse(ReadOnlySpan<byte> content, string path)
+    {
+        if (content.IsEmpty)
+        {
+            throw new ArticleRejectedException("File is empty.");
+        }
+
+        if (TextDecoder.LooksBinary(content))
+        {
+            throw new ArticleRejectedException("File looks binary, not text.");
+        }
+
+        var (text, decodeWarning) = TextDecoder.Decode(content);
+        var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n')
+            .Select(l => Spaces().Replace(Invisible().Replace(l, ""), " ").Trim())
+            .ToList();
+        if (lines.All(l => l.Length == 0))
+        {
+            throw new ArticleRejectedException("File has no text.");
+        }
+
+        var dropped = new List<string>();
+        var warnings = new List<string>();
+        if (decodeWarning is not null)
+        {
+            warnings.Add(decodeWarning);
+        }
+
+        var header = ReadHeader(lines, dropped, warnings);
+        var body = ReadBody(lines, header.BodyStart, header.Title, dropped);
+        if (header.Standfirst is not null)
+        {
+            body.Insert(0, header.Standfirst);
+        }
+
+        if (body.Count == 0)
+        {
+            throw new ArticleRejectedException("No article text after the title.");
+        }
+
+        if (header.Site is null)
+        {
+            warnings.Add("No outlet found.");
+        }
+
+        if (header.Published is null)
+        {
+            warnings.Add("No publication date found.");
+        }
+
+        return new ParsedArticle
+        {
+            Format = Format,
+            Title = header.Title,
+            Site = header.Site,
+            Authors = header.Authors,
+            Bureau = header.Bureau,
+            Published = header.Published,
+            Updated = header.Updated,
+            Body = body,
+            BodyMarkdown = MarkdownText.FromParagraphs(body),
+            Dropped = dropped,
+            Warnings = warnings,
+        };
+    }
+
+    private sealed record Header(string Title, string? Site, IReadOnlyList<string> Authors, string? Bureau, string? Published, string? Updated, string? Standfirst, int BodyStart);
+
+    private static Header ReadHeader(List<string> lines, List<string> dropped, List<string> warnings)
+    {
+        var i = NextText(lines, 0);
+        while (i < lines.Count && PageFurniture.IsStray(lines[i]))
+        {
+            dropped.Add(lines[i]);
+            i = NextText(lines, i + 1);
+        }
+
+        var (title, site, titleEnd) = FindTitle(lines, i, dropped);
+
+        var authors = new List<string>();
+        string? bureau = null, published = null, updated = null;
+        string? standfirst = null;
+        var datelineSeen = false;
+        var bodyStart = titleEnd + 1;
+        var seen = 0;
+        for (var j = NextText(lines, bodyStart); j < lines.Count && seen < MaxBylineLines; j = NextText(lines, j + 1))
+        {
+            var line = lines[j];
+            if (line == title || PageFurniture.IsStray(line))
+            {
+                if (line != title)
+                {
+                    dropped.Add(line);
+                }
+
+                bodyStart = j + 1;
+                continue;
+            }
+
+            // "Published 2 hours ago" was true only when the page was saved: it is removed, and recorded, rather than invented into a date.
+            if (NewsDates.IsRelative(line))
+            {
+                dropped.Add(line);
+                bodyStart = j + 1;
+                continue;
+            }
+
+            var byline = Byline.TryParse(line, site);
+            if (byline is null && authors.Count == 0 && (datelineSeen || IsDatelineAt(lines, NextText(lines, j + 1), site)))
+            {
+                // Bare names right above or below a dateline ("Ana Ruiz" / "March 3, 2024") are the byline.
+                byline = Byline.TryParseNames(line, site);
+            }
+
+            if (byline is null)
+            {
+                // A standfirst between the title and the byline ("A one-sentence summary." then "By X") is article text,
+                // and the byline under it still belongs to the header.
+                if (seen == 0 && standfirst is null && IsBylineAt(lines, NextText(lines, j + 1), site))
+                {
+                    standfirst = line;
+                    bodyStart = j + 1;
+                    continue;
+                }
+
+                break;
+            }
+
+            datelineSeen |= byline.Authors.Count == 0 && !line.StartsWith("by", StringComparison.OrdinalIgnoreCase);
+            if (byline is { Authors.Count: 0, Bureau: null, Published: null, Updated: null } && !line.StartsWith("by", StringComparison.OrdinalIgnoreCase))
+            {
+                dropped.Add(line);
+                warnings.Add($"Could not read a date for certain in \"{line}\".");
+            }
+
+            authors.AddRange(byline.Authors.Where(a => !authors.Contains(a, StringComparer.OrdinalIgnoreCase)));
+            bureau ??= byline.Bureau;
+            published ??= byline.Published;
+            updated ??= byline.Updated;
+            bodyStart = j + 1;
+            seen++;
+        }
+
+        return new Header(title, site, authors, bureau, published, updated, standfirst, bodyStart);
+    }
+
+    private static bool IsDatelineAt(List<string> lines, int index, string? site) =>
+        index < lines.Count && Byline.TryParse(lines[index], site) is { Authors.Count: 0 } dateline && (dateline.Published ?? dateline.Updated) is not null;
+
+    private static bool IsBylineAt(List<string> lines, int index, string? site) =>
+        index < lines.Count && Byline.TryParse(lines[index], site) is { } byline && (byline.Authors.Count > 0 || byline.Published is not null);
+
+    /// <summary>
+    /// The title is the text before a separator on a "Title / Outlet" line, confirmed by the page title repeated
+    /// above it; that way a title holding a separator itself stays whole.
+    /// </summary>
+    private static (string Title, string? Site, int End) FindTitle(List<string> lines, int first, List<string> dropped)
+    {
+        var candidates = new List<int>();
+        for (var j = first; j < lines.Count && candidates.Count < HeaderSearchLines; j = NextText(lines, j + 1))
+        {
+            candidates.Add(j);
+        }
+
+        foreach (var j in candidates)
+        {
+            foreach (Match sep in TitleSeparator().Matches(lines[j]))
+            {
+                var left = lines[j][..sep.Index];
+                var titleLine = candidates.FirstOrDefault(k => k < j && lines[k] == left, -1);
+                if (titleLine >= 0)
+                {
+                    dropped.AddRange(candidates.Where(k => k < titleLine).Select(k => lines[k]));
+                    return (left, lines[j][(sep.Index + sep.Length)..].Trim(), j);
+                }
+            }
+        }
+
+        // No repeated title to confirm it: take the first line, splitting off a trailing outlet-like name.
+        var firstLine = lines[first];
+        var end = first;
+        while (candidates.IndexOf(end) + 1 < candidates.Count && lines[candidates[candidates.IndexOf(end) + 1]] == firstLine)
+        {
+            end = candidates[candidates.IndexOf(end) + 1];
+        }
+
+        var last = TitleSeparator().Matches(firstLine).LastOrDefault();
+        if (last is not null)
+        {
+            var right = firstLine[(last.Index + last.Length)..].Trim();
+            if (LooksLikeOutletName(right))
+            {
+                return (firstLine[..last.Index].Trim(), right, end);
+            }
+        }
+
+        return (firstLine, null, end);
+    }
+
+    private static bool LooksLikeOutletName(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is > 0 and <= 4 && text.Length <= 40
+            && !char.IsPunctuation(text[^1])
+            && words.Any(w => w.Any(char.IsUpper));
+    }
+
+    private static List<string> ReadBody(List<string> lines, int start, string title, List<string> dropped)
+    {
+        var blocks = new List<List<string>>();
+        var current = new List<string>();
+        for (var i = start; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (line.Length == 0)
+            {
+                Flush();
+                continue;
+            }
+
+            if (PageFurniture.IsRelatedHeading(line) && (blocks.Count > 0 || current.Count > 0))
+            {
+                dropped.AddRange(lines.Skip(i).Where(l => l.Length > 0));
+                break;
+            }
+
+            // Furniture does not end a paragraph: an advert line inside a hard-wrapped paragraph must not cut it in two.
+            if (PageFurniture.IsStray(line) || line == title)
+            {
+                if (line != title)
+                {
+                    dropped.Add(line);
+                }
+
+                continue;
+            }
+
+            current.Add(line);
+        }
+
+        Flush();
+        return blocks.SelectMany(Paragraphs).ToList();
+
+        void Flush()
+        {
+            if (current.Count > 0)
+            {
+                blocks.Add(current);
+                current = [];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Splits a block of lines (no blank line inside) into paragraphs. Every line ending a sentence, or lines longer than any
+    /// hard wrap: one paragraph per line. Otherwise the block is hard-wrapped text, and a paragraph ends where the next
+    /// word would still have fitted on the line: a wrapping tool would have put it there.
+    /// </summary>
+    private static IEnumerable<string> Paragraphs(List<string> block)
+    {
+        if (block.Count == 1 || block.SkipLast(1).All(EndsSentence))
+        {
+            return block;
+        }
+
+        var width = block.Max(l => l.Length);
+        if (width > MaxHardWrapWidth)
+        {
+            return block;
+        }
+
+        var paragraphs = new List<string>();
+        var start = 0;
+        for (var i = 0; i < block.Count; i++)
+        {
+            var last = i == block.Count - 1;
+            if (last || block[i].Length + 1 + FirstWordLength(block[i + 1]) <= width)
+            {
+                paragraphs.Add(string.Join(' ', block[start..(i + 1)]));
+                start = i + 1;
+            }
+        }
+
+        return paragraphs;
+    }
+
+    private static int FirstWordLength(string line)
+    {
+        var space = line.IndexOf(' ');
+        return space < 0 ? line.Length : space;
+    }
+
+    private static bool EndsSentence(string line) =>
+        line[^1] is '.' or '!' or '?' or '"' or '”' or '\'' or '’' or ')' or ':';
+
+    private static int NextText(List<string> lines, int from)
+    {
+        while (from < lines.Count && lines[from].Length == 0)
+        {
+            from++;
+        }
+
+        return from;
+    }
+}

@@ -1,0 +1,48 @@
+namespace NewsReader.Tests.Extraction;
+
+/// <summary>Site, authors and bylines the way real pages write them.</summary>
+public sealed class MetadataOnRealPagesTests
+{
+    [Fact]
+    public void Parse_PublisherOnlyReferencedByIdInTheGraph_PrefersOgSiteName()
+    {
+        var ld = """
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+            {"@type":"NewsArticle","headline":"Ferry terminal to be rebuilt","publisher":{"@id":"https://media.example/#org"}},
+            {"@type":"Organization","@id":"https://media.example/#org","name":"Harbour Media Holdings GmbH"}]}</script>
+            """;
+
+        var a = HtmlPages.Parse(ld + """<meta property="og:site_name" content="Port Courier">""");
+
+        Assert.Equal("Port Courier", a.Site);
+    }
+
+    [Theory]
+    [InlineData("Reuters")]
+    [InlineData("Metro Staff")]
+    public void Parse_OnlyCreditIsAnAgencyOrDesk_ReturnsIt(string credit)
+    {
+        var a = HtmlPages.Parse($"""<title>Ferry terminal to be rebuilt</title><meta name="author" content="{credit}">""");
+
+        Assert.Equal([credit], a.Authors);
+    }
+
+    [Fact]
+    public void Parse_AgencyBesideAPerson_KeepsOnlyThePerson()
+    {
+        var a = HtmlPages.Parse("""<title>Ferry terminal</title><meta name="author" content="Dana Whitlock"><meta name="author" content="Reuters">""");
+
+        Assert.Equal(["Dana Whitlock"], a.Authors);
+    }
+
+    [Theory]
+    [InlineData("Von Anna Müller", "Anna Müller")]
+    [InlineData("Par Jean Dupont", "Jean Dupont")]
+    [InlineData("Por María Pérez", "María Pérez")]
+    public void Parse_LocalisedByPrefix_IsStrippedFromTheAuthor(string meta, string name)
+    {
+        var a = HtmlPages.Parse($"""<title>Ferry terminal</title><meta name="author" content="{meta}">""");
+
+        Assert.Equal([name], a.Authors);
+    }
+}

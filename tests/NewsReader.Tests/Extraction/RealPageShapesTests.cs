@@ -1,0 +1,85 @@
+using System.Text;
+using NewsReader.Extraction;
+using NewsReader.Extraction.Html;
+
+namespace NewsReader.Tests.Extraction;
+
+/// <summary>
+/// Shapes real pages take that the extractor once lost text on or kept furniture from, one small generic page each.
+/// </summary>
+public sealed class RealPageShapesTests
+{
+    private const string First = "Die Gemeinde hat am Dienstag beschlossen, die alte Fähre über den Fluss bis zum Sommer wieder in Betrieb zu nehmen.";
+    private const string Second = "Der Bürgermeister sagte, die Kosten von 240.000 Euro würden zur Hälfte vom Land getragen, der Rest aus Rücklagen.";
+    private const string Third = "Anwohner hatten seit dem Hochwasser im Frühjahr auf eine Lösung gewartet, weil der Umweg über die Brücke 20 Kilometer beträgt.";
+
+    private static ParsedArticle Parse(string body, string head = "<title>Fähre fährt wieder</title>") =>
+        new HtmlArticleParser().Parse(Encoding.UTF8.GetBytes($"<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\">{head}</head><body>{body}</body></html>"), "page.html");
+
+    [Fact]
+    public void Parse_ParagraphsWrittenAsDivsOfSpans_KeepsEveryParagraph()
+    {
+        var a = Parse($"""<nav><a href="/">Start</a></nav><div class="text"><div><span>{First}</span></div><div><span>{Second}</span> <span>{Third}</span></div><div class="spacer"></div></div>""");
+
+        Assert.Equal([First, Second + " " + Third], a.Body);
+    }
+
+    [Fact]
+    public void Parse_TextSplitByDoubleLineBreaksBesideAnEmptyBlock_SplitsParagraphs()
+    {
+        var a = Parse($"""<div id="main">{First}<br><br>{Second}<div class="ad-slot"></div>{Third}</div><footer><a href="/impressum">Impressum</a></footer>""");
+
+        Assert.Equal([First, Second, Third], a.Body);
+    }
+
+    [Fact]
+    public void Parse_ArticleInsideWrapperNamedLikeFurniture_FindsItOnTheRelaxedPass()
+    {
+        var a = Parse($"""<div class="advert-free-layout"><div class="sidebar-left"><p>{First}</p><p>{Second}</p><p>{Third}</p></div></div>""");
+
+        Assert.Equal([First, Second, Third], a.Body);
+    }
+
+    [Fact]
+    public void Parse_TextOnlyInJsonLdArticleBody_TakesTheArticleBody()
+    {
+        var ld = $$"""<script type="application/ld+json">{"@type":"NewsArticle","headline":"Fähre fährt wieder","articleBody":"{{First}}\n{{Second}}\n{{Third}}"}</script>""";
+
+        var a = Parse("""<div id="app">Wird geladen …</div>""", "<title>Fähre fährt wieder</title>" + ld);
+
+        Assert.Equal([First, Second, Third], a.Body);
+    }
+
+    [Fact]
+    public void Parse_FigureCaptionsCreditsAndReadAlsoLists_AreDroppedNotBody()
+    {
+        var a = Parse($"""
+            <article><p>{First}</p>
+            <figure><img src="/f.jpg" alt="Fähre"><figcaption>Die Fähre am Anleger im Mai.</figcaption></figure>
+            <p class="image-credit">Foto: Anna Roth</p>
+            <p>{Second}</p><p>Quelle: Landratsamt</p><p>{Third}</p>
+            <p>Lesen Sie auch:</p><p><a href="/a">Neue Brücke geplant</a></p><p>Hochwasser: Bilanz</p>
+            <p>*Werbung: Dieser Beitrag enthält Affiliate-Links.</p></article>
+            """);
+
+        Assert.Equal([First, Second, Third], a.Body);
+        Assert.Contains("Foto: Anna Roth", a.Dropped);
+        Assert.Contains("Die Fähre am Anleger im Mai.", a.Dropped);
+    }
+
+    [Fact]
+    public void Parse_RubyAnnotations_AreLeftOutOfTheText()
+    {
+        var a = Parse("<article><p><ruby>子<rt>こ</rt></ruby>どもへの<ruby>虐待<rp>(</rp><rt>ぎゃくたい</rt><rp>)</rp></ruby>をなくすための法律ができて、親が子どもを教育するために、たたいたりする体罰を禁止することになりました。</p></article>");
+
+        Assert.Equal(["子どもへの虐待をなくすための法律ができて、親が子どもを教育するために、たたいたりする体罰を禁止することになりました。"], a.Body);
+    }
+
+    [Fact]
+    public void Parse_CookieNoticeInGerman_IsNotTheArticle()
+    {
+        var a = Parse($"""<div class="notice"><p>Diese Website verwendet Cookies, damit wir dir die bestmögliche Benutzererfahrung bieten können. Mit der Nutzung akzeptierst du das.</p></div><div class="inhalt"><p>{First}</p><p>{Second}</p></div>""");
+
+        Assert.Equal([First, Second], a.Body);
+    }
+}
