@@ -26,7 +26,8 @@ public sealed class IngestionFaultTests : IDisposable
         var db = Path.Combine(_root, "fault.db");
         var (generated, _, error) = await AppProcess.RunAsync(_root, "generate-corpus", "--count", "1500", "--out", corpus, "--seed", "15");
         Assert.True(generated == 0, error);
-        var files = Directory.GetFiles(corpus, "*.txt").Length;
+        var files = Directory.GetFiles(corpus, "*.txt", SearchOption.AllDirectories).Length;
+        Assert.Equal(1500, files);
         var random = new Random(15);
 
         for (var kill = 0; kill < 3; kill++)
