@@ -75,9 +75,7 @@ public static class FeedEndpoints
         var escaped = Uri.EscapeDataString(query);
         if (await search.SearchAsync(query, FeedStore.MaxEntries, ct) is not { } ids)
         {
-            http.Response.Headers.RetryAfter = "5"; // the same pause the search page and API ask for
-            return TypedResults.Problem("This search took too long and was stopped. Narrow it: fewer or rarer words, or a phrase.",
-                statusCode: StatusCodes.Status503ServiceUnavailable, title: "The search took too long");
+            return ApiProblems.SearchTooSlow(http);
         }
 
         var document = new FeedDocument($"{site}/search/feed?q={escaped}", $"Search: {query} · NewsReader", $"Articles matching “{query}”.",

@@ -24,6 +24,21 @@ public static class BylineSchema
         WHERE {row}.current_revision_id IS NOT NULL;
         """;
 
+    // An article inserted live, or given its first revision: the row is new to the index, so nothing is deleted first.
+    private static string NewRowTriggers(string index, string insert) => $"""
+        CREATE TRIGGER {index}_after_article_insert AFTER INSERT ON articles
+        WHEN new.current_revision_id IS NOT NULL
+        BEGIN
+            {insert}
+        END;
+
+        CREATE TRIGGER {index}_after_first_revision AFTER UPDATE OF current_revision_id ON articles
+        WHEN old.current_revision_id IS NULL AND new.current_revision_id IS NOT NULL
+        BEGIN
+            {insert}
+        END;
+        """;
+
     private const string Changed = """
         old.current_revision_id IS NOT new.current_revision_id OR old.title IS NOT new.title OR old.byline IS NOT new.byline
           OR old.bureau IS NOT new.bureau OR old.outlet_id IS NOT new.outlet_id OR old.published_at IS NOT new.published_at
@@ -37,17 +52,7 @@ public static class BylineSchema
         DROP TRIGGER search_headlines_after_first_revision;
         DROP TRIGGER search_headlines_after_article_update;
 
-        CREATE TRIGGER search_index_after_article_insert AFTER INSERT ON articles
-        WHEN new.current_revision_id IS NOT NULL
-        BEGIN
-            {IndexRow("new")}
-        END;
-
-        CREATE TRIGGER search_index_after_first_revision AFTER UPDATE OF current_revision_id ON articles
-        WHEN old.current_revision_id IS NULL AND new.current_revision_id IS NOT NULL
-        BEGIN
-            {IndexRow("new")}
-        END;
+        {NewRowTriggers("search_index", IndexRow("new"))}
 
         CREATE TRIGGER search_index_after_article_update AFTER UPDATE OF current_revision_id, title, byline, bureau, outlet_id, published_at ON articles
         WHEN old.current_revision_id IS NOT NULL AND ({Changed})
@@ -56,17 +61,7 @@ public static class BylineSchema
             {IndexRow("new")}
         END;
 
-        CREATE TRIGGER search_headlines_after_article_insert AFTER INSERT ON articles
-        WHEN new.current_revision_id IS NOT NULL
-        BEGIN
-            {HeadlineRow("new")}
-        END;
-
-        CREATE TRIGGER search_headlines_after_first_revision AFTER UPDATE OF current_revision_id ON articles
-        WHEN old.current_revision_id IS NULL AND new.current_revision_id IS NOT NULL
-        BEGIN
-            {HeadlineRow("new")}
-        END;
+        {NewRowTriggers("search_headlines", HeadlineRow("new"))}
 
         CREATE TRIGGER search_headlines_after_article_update AFTER UPDATE OF current_revision_id, title, byline, bureau, outlet_id, published_at ON articles
         WHEN old.current_revision_id IS NOT NULL AND ((new.current_revision_id IS NULL) OR {Changed})

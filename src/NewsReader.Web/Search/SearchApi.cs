@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using NewsReader.Api;
 
 namespace NewsReader.Search;
 
@@ -28,9 +29,7 @@ public static class SearchApi
         var results = await store.SearchAsync(query, request.SortOrder, request.PageNumber, ct);
         if (results.OverBudget)
         {
-            http.Response.Headers.RetryAfter = SearchOverBudgetException.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return TypedResults.Problem("This search took too long and was stopped. Narrow it: fewer or rarer words, a phrase, an outlet or a date range.",
-                statusCode: StatusCodes.Status503ServiceUnavailable, title: "The search took too long");
+            return ApiProblems.SearchTooSlow(http);
         }
 
         if (results.Query.Problems.Count > 0)

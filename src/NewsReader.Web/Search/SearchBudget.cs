@@ -58,8 +58,4 @@ public sealed class SearchDeadline(CancellationTokenSource cts, TimeSpan budget)
 
 /// <summary>A search ran past its time budget and was stopped.</summary>
 public sealed class SearchOverBudgetException(TimeSpan budget, Exception inner)
-    : Exception($"The search ran past its budget of {budget.TotalSeconds:0.###} s and was stopped.", inner)
-{
-    /// <summary>Seconds a client should wait before trying again (the Retry-After header).</summary>
-    public const int RetryAfterSeconds = 5;
-}
+    : Exception($"The search ran past its budget of {budget.TotalSeconds:0.###} s and was stopped.", inner);

@@ -95,14 +95,9 @@ public sealed class SearchStore(Db db, IOptions<SearchOptions> options, ILogger<
 
         try
         {
-            return await SearchBudget.RunAsync(options.Value.TimeBudget, async deadline =>
-            {
-                await using var c = await db.OpenAsync(deadline.Token);
-                using var interrupt = SearchBudget.InterruptOnCancel(c, deadline.Token);
-                return query.HasTerms
-                    ? await SearchTextAsync(c, query, sort, page, deadline)
-                    : await ListFilteredAsync(c, query, sort, page, deadline.Token);
-            }, ct);
+            return await WithinBudgetAsync((c, deadline) => query.HasTerms
+                ? SearchTextAsync(c, query, sort, page, deadline)
+                : ListFilteredAsync(c, query, sort, page, deadline.Token), ct);
         }
         catch (SearchOverBudgetException)
         {
@@ -132,10 +127,8 @@ public sealed class SearchStore(Db db, IOptions<SearchOptions> options, ILogger<
             return [];
         }
 
-        return await SearchBudget.RunAsync<IReadOnlyList<long>>(options.Value.TimeBudget, async deadline =>
+        return await WithinBudgetAsync<IReadOnlyList<long>>(async (c, deadline) =>
         {
-            await using var c = await db.OpenAsync(deadline.Token);
-            using var interrupt = SearchBudget.InterruptOnCancel(c, deadline.Token);
             if (await PlanAsync(c, parsed, 1, deadline.Token) is not { } plan)
             {
                 return [];
@@ -146,6 +139,18 @@ public sealed class SearchStore(Db db, IOptions<SearchOptions> options, ILogger<
             return keys.Select(SearchKeys.ArticleId).ToList();
         }, ct);
     }
+
+    /// <summary>
+    /// Runs a search on its own connection under the time budget; the connection is interrupted when the budget runs out
+    /// (the registration ends before the connection goes back to the pool).
+    /// </summary>
+    private Task<T> WithinBudgetAsync<T>(Func<SqliteConnection, SearchDeadline, Task<T>> search, CancellationToken ct) =>
+        SearchBudget.RunAsync(options.Value.TimeBudget, async deadline =>
+        {
+            await using var c = await db.OpenAsync(deadline.Token);
+            using var interrupt = SearchBudget.InterruptOnCancel(c, deadline.Token);
+            return await search(c, deadline);
+        }, ct);
 
     /// <summary>The plan for a query: resolves the outlet filter to the id the index holds.</summary>
     public static async Task<SearchPlan?> PlanAsync(SqliteConnection c, SearchQuery query, int page, CancellationToken ct)

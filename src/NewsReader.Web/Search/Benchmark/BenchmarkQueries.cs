@@ -38,6 +38,8 @@ public static class BenchmarkQueries
         ("unicode", "東京"),
     ];
 
+    private static readonly char[] Punctuation = ".,;:!?\"'“”‘’()[]«»—–-".ToCharArray();
+
     private const string SampleSql = """
         SELECT a.title AS Title, a.byline AS Byline, o.slug AS OutletSlug, substr(r.body_text, 1, 2000) AS Body,
                substr(a.published_at, 1, 4) AS Year
@@ -94,7 +96,7 @@ public static class BenchmarkQueries
     // Words of four letters or more as the text writes them, so the mix carries the corpus's own scripts and accents.
     private static string[] Words(string text) =>
         text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => w.Trim(".,;:!?\"'“”‘’()[]«»—–-".ToCharArray()))
+            .Select(w => w.Trim(Punctuation))
             .Where(w => w.Length >= 4 && w.All(ch => char.IsLetterOrDigit(ch) || ch is '’' or '\''))
             .ToArray();
 }

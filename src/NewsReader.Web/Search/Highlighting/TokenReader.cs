@@ -70,11 +70,11 @@ internal sealed class TokenReader(string text, int from = 0)
     }
 
     /// <summary>True when the character (or surrogate pair) that ends just before <paramref name="at"/> is part of a word.</summary>
-    public static bool IsWordCharBefore(string text, int at) => at > 0 && WordStartOfCharBefore(text, at) is var s && WordCharAt(text, s) > 0;
+    public static bool IsWordCharBefore(string text, int at) => at > 0 && StartOfCharBefore(text, at) is var s && WordCharAt(text, s) > 0;
 
     private static int WordStart(string text, int at)
     {
-        while (at > 0 && WordStartOfCharBefore(text, at) is var s && WordCharAt(text, s) > 0)
+        while (at > 0 && StartOfCharBefore(text, at) is var s && WordCharAt(text, s) > 0)
         {
             at = s;
         }
@@ -83,7 +83,7 @@ internal sealed class TokenReader(string text, int from = 0)
     }
 
     // Where the character ending at `at` starts: one back, or two for a surrogate pair.
-    private static int WordStartOfCharBefore(string text, int at) =>
+    private static int StartOfCharBefore(string text, int at) =>
         at >= 2 && char.IsLowSurrogate(text[at - 1]) && char.IsHighSurrogate(text[at - 2]) ? at - 2 : at - 1;
 
     /// <summary>
