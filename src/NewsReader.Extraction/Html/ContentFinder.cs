@@ -14,6 +14,8 @@ public static class ContentFinder
     private const int MinAlternatives = 3;
     private const int MaxClimb = 25;
     private const int MinSiblingText = 80;
+    private const double MaxClimbExtra = 0.2;
+    private const int MaxClimbLevels = 6;
 
     public static IReadOnlyList<IElement> Find(IElement body, PageStats stats)
     {
@@ -54,7 +56,39 @@ public static class ContentFinder
             top = parent;
         }
 
+        top = ClimbWhileParentAddsText(top, stats, body);
         return WithSiblings(top, Math.Max(topScore, final.GetValueOrDefault(top)), final, stats, body);
+    }
+
+    // A parent that adds a little more text above the winner, most of it paragraphs (a standfirst or lead above the
+    // body), is the article; one that adds links, much more text, or text below (bios, share boxes) is the page around it.
+    private static IElement ClimbWhileParentAddsText(IElement top, PageStats stats, IElement body)
+    {
+        var t = stats[top];
+        var best = top;
+        var after = 0;
+        var child = top;
+        for (var level = 0; level < MaxClimbLevels && child.ParentElement is { } ancestor && ancestor != body; level++, child = ancestor)
+        {
+            for (var next = child.NextElementSibling; next is not null; next = next.NextElementSibling)
+            {
+                after += stats[next].Text;
+            }
+
+            var a = stats[ancestor];
+            var extra = a.Text - t.Text;
+            if (extra > t.Text * MaxClimbExtra)
+            {
+                break;
+            }
+
+            if (after <= extra * 0.3 && a.LinkText - t.LinkText <= extra * 0.3 && a.ParagraphText - t.ParagraphText >= extra * 0.5)
+            {
+                best = ancestor;
+            }
+        }
+
+        return best;
     }
 
     private static void Propagate(Dictionary<IElement, double> scores, PageStats stats, IElement? ancestor, double score)

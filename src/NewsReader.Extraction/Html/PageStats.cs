@@ -48,6 +48,7 @@ public sealed class PageStats
     private const int MaxFormBoxText = 300;
     private const int MinBlockParagraph = 25;
     private const int MinMixedText = 25;
+    private const int MinStandfirst = 100;
 
     private static readonly HashSet<string> SkippedTags = new(StringComparer.Ordinal)
     {
@@ -215,11 +216,15 @@ public sealed class PageStats
 
         if (FurnitureTags.Contains(tag) || (hint & Hint.Weak) != 0)
         {
-            return (hint & Hint.Content) == 0 && !articleLike;
+            return (hint & Hint.Content) == 0 && !articleLike && !(tag == "header" && IsStandfirst(s));
         }
 
         return false;
     }
+
+    // An article's header holding the headline and a paragraph of lead text, not a site header of links and labels.
+    private static bool IsStandfirst(ElementStats s) =>
+        s.ParagraphText >= MinStandfirst && s.ParagraphText * 2 >= s.Text && s.LinkDensity < 0.1 && s.Controls == 0;
 
     /// <summary>
     /// A p or pre, or a block with no block holding text inside it (many sites write paragraphs as divs of spans).

@@ -82,4 +82,33 @@ public sealed class RealPageShapesTests
 
         Assert.Equal([First, Second], a.Body);
     }
+
+    [Fact]
+    public void Parse_LeadParagraphInTheArticlesHeader_IsTheFirstParagraph()
+    {
+        const string lead = "Nach monatelanger Pause soll die Fähre ab Juni wieder täglich fahren – für Pendler eine gute Nachricht.";
+        var a = Parse($"""
+            <header class="site"><a href="/">Kreisblatt</a> <a href="/lokal">Lokales</a> <a href="/sport">Sport</a></header>
+            <article><header><h1>Fähre fährt wieder</h1><p class="lead">{lead}</p></header>
+            <div class="story"><div class="story-body"><p>{First}</p><p>{Second}</p><p>{Third}</p></div></div></article>
+            """);
+
+        Assert.Equal([lead, First, Second, Third], a.Body);
+    }
+
+    [Fact]
+    public void Parse_StandfirstAboveTheBodysWrapper_IsKeptAndTheShareBoxBelowIsNot()
+    {
+        const string lead = "Die Fähre über den Fluss fährt ab Juni wieder: Der Gemeinderat hat das Geld dafür freigegeben.";
+        const string fourth = "Die Fähre war im März nach einem Motorschaden stillgelegt worden; ein Ersatzmotor ist inzwischen bestellt.";
+        const string fifth = "Fahrgäste zahlen weiter 1,50 Euro, Schüler fahren frei, wie der Landkreis am Mittwoch mitteilte.";
+        var a = Parse($"""
+            <div class="article"><div class="top"><p>{lead}</p></div>
+            <div class="body-wrap"><div class="text"><p>{First}</p><p>{Second}</p><p>{Third}</p><p>{fourth}</p><p>{fifth}</p></div>
+            <div class="share"><a href="https://x.example/share">Teilen</a></div></div></div>
+            <div class="more"><a href="/a">Neue Brücke geplant</a><a href="/b">Hochwasser: Bilanz</a></div>
+            """);
+
+        Assert.Equal([lead, First, Second, Third, fourth, fifth], a.Body);
+    }
 }
