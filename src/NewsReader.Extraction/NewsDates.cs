@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 namespace NewsReader.Extraction;
 
 /// <summary>
-/// Finds and normalises the English date forms news pages print ("Jan. 17, 2025 10:32 AM EST",
-/// "Wed 5 Feb 2025 14.02 GMT", "2025-01-17") into ISO 8601, keeping the offset when the text gives a time and zone.
+/// Finds and normalises the date forms news pages print ("Jan. 17, 2025 10:32 AM EST", "Wed 5 Feb 2025 14.02 GMT",
+/// "2025-01-17", "17. Januar 2025", "17 de enero de 2025") into ISO 8601, keeping the offset when the text gives a time and zone.
 /// </summary>
 public static partial class NewsDates
 {
@@ -16,6 +16,26 @@ public static partial class NewsDates
     {
         ["jan"] = 1, ["feb"] = 2, ["mar"] = 3, ["apr"] = 4, ["may"] = 5, ["jun"] = 6,
         ["jul"] = 7, ["aug"] = 8, ["sep"] = 9, ["sept"] = 9, ["oct"] = 10, ["nov"] = 11, ["dec"] = 12,
+    };
+
+    // Full month names in the languages of the pages people save (German, Dutch, Scandinavian, French, Spanish,
+    // Portuguese, Italian, Polish in the genitive a date uses).
+    private static readonly Dictionary<string, int> LocalMonths = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["januar"] = 1, ["jänner"] = 1, ["januari"] = 1, ["janvier"] = 1, ["enero"] = 1, ["janeiro"] = 1,
+        ["gennaio"] = 1, ["stycznia"] = 1, ["februar"] = 2, ["feber"] = 2, ["februari"] = 2, ["février"] = 2,
+        ["fevrier"] = 2, ["febrero"] = 2, ["fevereiro"] = 2, ["febbraio"] = 2, ["lutego"] = 2, ["märz"] = 3,
+        ["maerz"] = 3, ["maart"] = 3, ["mars"] = 3, ["marts"] = 3, ["marzo"] = 3, ["março"] = 3, ["marco"] = 3,
+        ["marca"] = 3, ["april"] = 4, ["avril"] = 4, ["abril"] = 4, ["aprile"] = 4, ["kwietnia"] = 4, ["mai"] = 5,
+        ["mei"] = 5, ["maj"] = 5, ["mayo"] = 5, ["maio"] = 5, ["maggio"] = 5, ["maja"] = 5, ["juni"] = 6, ["juin"] = 6,
+        ["junio"] = 6, ["junho"] = 6, ["giugno"] = 6, ["czerwca"] = 6, ["juli"] = 7, ["juillet"] = 7, ["julio"] = 7,
+        ["julho"] = 7, ["luglio"] = 7, ["lipca"] = 7, ["august"] = 8, ["augustus"] = 8, ["augusti"] = 8, ["août"] = 8,
+        ["aout"] = 8, ["agosto"] = 8, ["sierpnia"] = 8, ["september"] = 9, ["septembre"] = 9, ["septiembre"] = 9,
+        ["setiembre"] = 9, ["setembro"] = 9, ["settembre"] = 9, ["września"] = 9, ["oktober"] = 10, ["octobre"] = 10,
+        ["octubre"] = 10, ["outubro"] = 10, ["ottobre"] = 10, ["października"] = 10, ["november"] = 11,
+        ["novembre"] = 11, ["noviembre"] = 11, ["novembro"] = 11, ["listopada"] = 11, ["dezember"] = 12,
+        ["december"] = 12, ["desember"] = 12, ["décembre"] = 12, ["decembre"] = 12, ["diciembre"] = 12,
+        ["dezembro"] = 12, ["dicembre"] = 12, ["grudnia"] = 12,
     };
 
     // Zone abbreviations news sites print. Ambiguous ones (IST, CST in Asia) take the reading English-language newsrooms mean most often.
@@ -54,6 +74,10 @@ public static partial class NewsDates
     [GeneratedRegex(@"\b(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MonthName + @",?\s+(?<year>\d{4})\b" + Time, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DayMonthYear();
 
+    // "17. Januar 2025", "17 mars 2025", "17 de enero de 2025", "17 stycznia 2025 10:32": day first, the month spelled out.
+    [GeneratedRegex(@"\b(?<day>\d{1,2})(?:\.|º|°|er)?\s+(?:de\s+)?(?<lmonth>października|septiembre|diciembre|fevereiro|listopada|noviembre|september|septembre|setiembre|settembre|augustus|december|decembre|desember|dezember|dezembro|dicembre|décembre|febbraio|februari|kwietnia|november|novembre|novembro|setembro|sierpnia|stycznia|września|augusti|czerwca|febrero|februar|fevrier|février|gennaio|grudnia|janeiro|januari|janvier|juillet|octobre|octubre|oktober|ottobre|outubro|agosto|aprile|august|giugno|januar|jänner|luglio|lutego|maggio|abril|april|avril|enero|feber|julho|julio|junho|junio|lipca|maart|maerz|marca|marco|marts|marzo|março|aout|août|juin|juli|juni|maio|maja|mars|mayo|märz|mai|maj|mei)\.?,?\s+(?:de\s+)?(?<year>\d{4})\b" + Time, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DayLocalMonthYear();
+
     // "2025-01-17", "2025-01-17T10:32:00Z", "2025-01-17 10:32:00+01:00"
     [GeneratedRegex(@"\b(?<year>\d{4})-(?<mon>\d{2})-(?<day>\d{2})(?:[T ](?<hour>\d{2}):(?<minute>\d{2})(?::(?<second>\d{2})(?:\.\d+)?)?(?<zone>Z|[+-]\d{2}:?\d{2})?)?\b", RegexOptions.CultureInvariant)]
     private static partial Regex IsoDate();
@@ -67,7 +91,7 @@ public static partial class NewsDates
     {
         text = Digits.ToAscii(text);
         Found? best = null;
-        foreach (var regex in (ReadOnlySpan<Regex>)[MonthDayYear(), DayMonthYear(), IsoDate(), NumericDate()])
+        foreach (var regex in (ReadOnlySpan<Regex>)[MonthDayYear(), DayMonthYear(), DayLocalMonthYear(), IsoDate(), NumericDate()])
         {
             foreach (Match m in regex.Matches(text))
             {
@@ -167,6 +191,11 @@ public static partial class NewsDates
         if (m.Groups["month"].Success)
         {
             return (Number(m.Groups["day"].Value), Months[m.Groups["month"].Value[..3].ToLowerInvariant()]);
+        }
+
+        if (m.Groups["lmonth"].Success)
+        {
+            return (Number(m.Groups["day"].Value), LocalMonths[m.Groups["lmonth"].Value]);
         }
 
         if (m.Groups["mon"].Success)

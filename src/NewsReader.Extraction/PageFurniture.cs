@@ -38,6 +38,8 @@ public static partial class PageFurniture
         "noticias relacionadas", "artículos relacionados", "te puede interesar", "también te puede interesar", "leia também",
         "notícias relacionadas", "leggi anche", "articoli correlati", "czytaj także", "czytaj też", "zobacz też", "zobacz także",
         "lees ook", "gerelateerde artikelen", "läs också", "relaterade artiklar", "les også", "læs også",
+        "share", "share this", "share this article", "share this story", "share this post", "artikel teilen", "beitrag teilen",
+        "partager", "partager cet article", "compartir", "compartir esta noticia", "condividi", "udostępnij",
     };
 
     [GeneratedRegex(@"cookie", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -1,9 +1,6 @@
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
-
 namespace NewsReader.Extraction.Markdown;
 
-/// <summary>The YAML block between "---" lines at the top of a Markdown article.</summary>
+/// <summary>The metadata block at the top of a Markdown article (YAML, TOML or JSON front matter).</summary>
 public sealed record FrontMatter
 {
     public string? Title { get; init; }
@@ -24,52 +21,62 @@ public sealed record FrontMatter
 
     public static readonly FrontMatter None = new();
 
-    /// <summary>Splits the front matter off the text. A block that is not a YAML mapping is set aside with a warning.</summary>
+    /// <summary>
+    /// Splits the front matter off the text: YAML between "---" lines (Jekyll, Obsidian, web clippers), TOML between
+    /// "+++" lines (Hugo) or a JSON object (Hugo). A block that cannot be read is set aside with a warning.
+    /// </summary>
     public static (FrontMatter Front, string Body) Split(string text, List<string> warnings)
     {
-        if (!(text.StartsWith("---\n", StringComparison.Ordinal) || text.StartsWith("---\r\n", StringComparison.Ordinal)))
+        var format = text.StartsWith("---", StringComparison.Ordinal) ? Format.Yaml
+            : text.StartsWith("+++", StringComparison.Ordinal) ? Format.Toml
+            : text.StartsWith("{\n", StringComparison.Ordinal) ? Format.Json
+            : (Format?)null;
+        if (format is not { } f || (f != Format.Json && !IsDelimiterLine(text, 0, f)))
         {
             return (None, text);
         }
 
-        var end = FindClosing(text);
+        var end = FindClosing(text, f);
         if (end is null)
         {
-            warnings.Add("The front matter has no closing '---' line; it is read as text.");
+            warnings.Add(f == Format.Json
+                ? "The JSON front matter has no closing '}' line; it is read as text."
+                : $"The front matter has no closing '{Delimiter(f)}' line; it is read as text.");
             return (None, text);
         }
 
-        var (yamlEnd, bodyStart) = end.Value;
-        var yaml = text[(text.IndexOf('\n') + 1)..yamlEnd];
+        var (blockEnd, bodyStart) = end.Value;
+        var block = f == Format.Json ? text[..blockEnd] : text[(text.IndexOf('\n') + 1)..blockEnd];
         var body = text[bodyStart..];
-        if (TooDeep(yaml))
+        if (TooDeep(block))
         {
             warnings.Add($"The front matter nests deeper than {MaxNesting} levels; it was ignored.");
             return (None, body);
         }
 
-        try
+        var fields = f switch
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            if (stream.Documents.Count == 0)
-            {
-                return (None, body);
-            }
+            Format.Yaml => FrontMatterFields.FromYaml(block, warnings),
+            Format.Toml => FrontMatterFields.FromToml(block, warnings),
+            _ => FrontMatterFields.FromJson(block, warnings),
+        };
+        return (fields is null ? None : Read(fields), body);
+    }
 
-            if (stream.Documents[0].RootNode is not YamlMappingNode map)
-            {
-                warnings.Add("The front matter is not a YAML mapping of fields; it was ignored.");
-                return (None, body);
-            }
+    private enum Format
+    {
+        Yaml,
+        Toml,
+        Json,
+    }
 
-            return (Read(map), body);
-        }
-        catch (YamlException e)
-        {
-            warnings.Add($"The front matter is not valid YAML ({e.Start.Line}:{e.Start.Column}: {e.Message}); it was ignored.");
-            return (None, body);
-        }
+    private static string Delimiter(Format f) => f == Format.Toml ? "+++" : "---";
+
+    private static bool IsDelimiterLine(string text, int start, Format f)
+    {
+        var end = text.IndexOf('\n', start);
+        var line = (end < 0 ? text[start..] : text[start..end]).TrimEnd('\r', ' ', '\t');
+        return line == Delimiter(f) || (f == Format.Yaml && start > 0 && line == "...");
     }
 
     private const int MaxNesting = 64;
@@ -115,16 +122,17 @@ public sealed record FrontMatter
         return false;
     }
 
-    private static (int YamlEnd, int BodyStart)? FindClosing(string text)
+    private static (int BlockEnd, int BodyStart)? FindClosing(string text, Format f)
     {
-        var lineStart = text.IndexOf('\n') + 1;
-        while (lineStart < text.Length)
+        var lineStart = f == Format.Json ? 0 : text.IndexOf('\n') + 1;
+        while (lineStart > 0 || f == Format.Json)
         {
             var lineEnd = text.IndexOf('\n', lineStart);
             var line = (lineEnd < 0 ? text[lineStart..] : text[lineStart..lineEnd]).TrimEnd('\r', ' ', '\t');
-            if (line is "---" or "...")
+            var bodyStart = lineEnd < 0 ? text.Length : lineEnd + 1;
+            if (f == Format.Json ? line == "}" : IsDelimiterLine(text, lineStart, f))
             {
-                return (lineStart, lineEnd < 0 ? text.Length : lineEnd + 1);
+                return (f == Format.Json ? lineStart + 1 : lineStart, bodyStart);
             }
 
             if (lineEnd < 0)
@@ -138,51 +146,25 @@ public sealed record FrontMatter
         return null;
     }
 
-    private static FrontMatter Read(YamlMappingNode map)
+    private static FrontMatter Read(FrontMatterFields fields)
     {
-        var fields = new Dictionary<string, YamlNode>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (key, value) in map.Children)
-        {
-            if (key is YamlScalarNode { Value: { } name })
-            {
-                fields.TryAdd(name.Trim(), value);
-            }
-        }
-
-        string? Scalar(params string[] names) =>
-            names.Select(n => fields.TryGetValue(n, out var v) ? ScalarOf(v) : null).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
-
-        IReadOnlyList<string> List(params string[] names) =>
-            names.SelectMany(n => fields.TryGetValue(n, out var v) ? ListOf(v) : []).ToList();
-
+        // Web clippers write the page's address as "source"; others use it for the outlet's name.
+        var source = fields.Scalar("source");
+        var sourceIsUrl = Uri.TryCreate(source, UriKind.Absolute, out var sourceUrl) && sourceUrl.Scheme is "http" or "https";
         return new FrontMatter
         {
-            Title = Scalar("title", "headline"),
-            Site = Scalar("site", "source", "publisher", "outlet", "publication"),
-            Authors = List("authors", "author", "byline"),
-            Published = NewsDates.Normalize(Scalar("published", "date", "datePublished", "pubDate", "published_at")),
-            Updated = NewsDates.Normalize(Scalar("updated", "modified", "lastmod", "dateModified", "updated_at")),
-            Url = Scalar("url", "canonical", "canonical_url", "link"),
-            Language = Scalar("language", "lang", "locale")?.Replace('_', '-'),
-            Tags = List("tags", "keywords", "categories"),
+            Title = fields.Scalar("title", "headline"),
+            Site = fields.Scalar("site", "site_name", "siteName", "publisher", "outlet", "publication") ?? (sourceIsUrl ? null : source),
+            Authors = fields.List("authors", "author", "byline", "creator").Select(WikiLinkText).Where(a => a.Length > 0).ToList(),
+            Published = NewsDates.Normalize(fields.Scalar("published", "date", "datePublished", "pubDate", "published_at", "publishDate", "created", "date_saved", "clipped")),
+            Updated = NewsDates.Normalize(fields.Scalar("updated", "modified", "lastmod", "dateModified", "updated_at", "last_modified")),
+            Url = fields.Scalar("url", "canonical", "canonical_url", "canonicalURL", "link", "original_url", "source_url") ?? (sourceIsUrl ? source : null),
+            Language = fields.Scalar("language", "lang", "locale")?.Replace('_', '-'),
+            Tags = fields.List("tags", "keywords", "categories"),
         };
     }
 
-    // Aliases make the YAML a graph, which may hold itself ("a: &a [*a]"): the walk stops at the nesting limit.
-    private static string? ScalarOf(YamlNode node) => ScalarWithin(node, Limits.ParseBudget.MaxDepth);
-
-    private static string? ScalarWithin(YamlNode node, int depthLeft) => depthLeft <= 0 ? null : node switch
-    {
-        YamlScalarNode s => s.Value,
-        YamlMappingNode m => m.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode { Value: "name" }).Value is YamlScalarNode n ? n.Value : null,
-        YamlSequenceNode seq => seq.Children.Select(c => ScalarWithin(c, depthLeft - 1)).FirstOrDefault(v => v is not null),
-        _ => null,
-    };
-
-    private static IEnumerable<string> ListOf(YamlNode node) => node switch
-    {
-        YamlSequenceNode seq => seq.Children.Select(ScalarOf).OfType<string>().Select(v => v.Trim()).Where(v => v.Length > 0),
-        _ when ScalarOf(node) is { Length: > 0 } one => [one.Trim()],
-        _ => [],
-    };
+    // Obsidian's clipper links people as notes: "[[Anna Roth]]".
+    private static string WikiLinkText(string value) =>
+        value.StartsWith("[[", StringComparison.Ordinal) && value.EndsWith("]]", StringComparison.Ordinal) ? value[2..^2].Split('|')[^1].Trim() : value.Trim();
 }

@@ -7,7 +7,8 @@ namespace NewsReader.Extraction.Markdown;
 /// <summary>
 /// A Markdown article (.md): YAML front matter for the metadata, the rest kept as Markdown. Raw HTML in it is stored
 /// as written and made harmless when rendered (the app's BodyRenderer disables HTML and sanitizes).
-/// Without a title field, the first heading is the title and is not repeated in the body.
+/// Without a title field, the first heading is the title and is not repeated in the body; a byline or date line under
+/// it fills the metadata the front matter lacks, and trailing "Related" or share lists of links are dropped.
 /// </summary>
 public sealed class MarkdownArticleParser : IArticleParser
 {
@@ -48,6 +49,21 @@ public sealed class MarkdownArticleParser : IArticleParser
             document = MarkdownBlocks.Parse(body);
         }
 
+        var byline = front.Authors.Count == 0 || front.Published is null ? MarkdownFurniture.LeadingByline(document, front.Site) : null;
+        if (byline is { Span: var bylineSpan })
+        {
+            body = body.Remove(bylineSpan.Start, Math.Min(bylineSpan.Length, body.Length - bylineSpan.Start));
+            document = MarkdownBlocks.Parse(body);
+        }
+
+        var dropped = new List<string>();
+        if (MarkdownFurniture.TrailingLinks(document) is { } tail)
+        {
+            body = body[..tail.Start];
+            dropped.AddRange(tail.Dropped);
+            document = MarkdownBlocks.Parse(body);
+        }
+
         var paragraphs = MarkdownBlocks.PlainBlocks(document);
         if (paragraphs.Count == 0)
         {
@@ -65,13 +81,14 @@ public sealed class MarkdownArticleParser : IArticleParser
             Format = Format,
             Title = title,
             Site = front.Site,
-            Authors = AuthorNames.Clean(front.Authors, front.Site),
-            Published = front.Published,
+            Authors = AuthorNames.Clean(front.Authors.Count > 0 ? front.Authors : byline?.Byline.Authors, front.Site),
+            Published = front.Published ?? byline?.Byline.Published,
             Updated = front.Updated,
             CanonicalUrl = Uri.TryCreate(front.Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url.AbsoluteUri : null,
             Language = front.Language,
             Body = paragraphs,
             BodyMarkdown = body.Trim(),
+            Dropped = byline is { Line: var line } ? [line, .. dropped] : dropped,
             Warnings = warnings,
         };
     }

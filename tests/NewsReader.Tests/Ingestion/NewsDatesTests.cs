@@ -19,6 +19,16 @@ public sealed class NewsDatesTests
     [InlineData("1/17/2025", "2025-01-17")]
     [InlineData("03/03/2024", "2024-03-03")]
     [InlineData("Published 17.01.2025", "2025-01-17")]
+    [InlineData("Von Anna Müller  17. Januar 2025", "2025-01-17")]
+    [InlineData("14. MÄRZ 2025", "2025-03-14")]
+    [InlineData("Publié le 3 février 2024", "2024-02-03")]
+    [InlineData("1er août 2024", "2024-08-01")]
+    [InlineData("17 de enero de 2025", "2025-01-17")]
+    [InlineData("3 de março de 2024", "2024-03-03")]
+    [InlineData("12 settembre 2023", "2023-09-12")]
+    [InlineData("5 maart 2024", "2024-03-05")]
+    [InlineData("17 stycznia 2025", "2025-01-17")]
+    [InlineData("١٧ mai ٢٠٢٤", "2024-05-17")]
     public void Find_DateWithoutTime_ReturnsIsoDate(string text, string iso) =>
         Assert.Equal(iso, NewsDates.Find(text)?.Iso);
 
@@ -28,6 +38,7 @@ public sealed class NewsDatesTests
     [InlineData("March 3, 2024 9:15 p.m. PST", "2024-03-03T21:15:00-08:00")]
     [InlineData("March 3, 2024 12:05 AM UTC", "2024-03-03T00:05:00+00:00")]
     [InlineData("17 January 2025 10:32 GMT+1", "2025-01-17T10:32:00+01:00")]
+    [InlineData("17. Januar 2025, 10:32 CET", "2025-01-17T10:32:00+01:00")]
     [InlineData("17 January 2025, 10:32 +05:30", "2025-01-17T10:32:00+05:30")]
     [InlineData("2025-01-17T10:32:00Z", "2025-01-17T10:32:00+00:00")]
     [InlineData("2025-01-17 10:32:00+01:00", "2025-01-17T10:32:00+01:00")]
