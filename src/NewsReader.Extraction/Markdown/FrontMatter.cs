@@ -48,28 +48,41 @@ public sealed record FrontMatter
             return (None, body);
         }
 
+        if (Load(yaml, warnings) is not { } stream || stream.Documents.Count == 0)
+        {
+            return (None, body);
+        }
+
+        if (stream.Documents[0].RootNode is not YamlMappingNode map)
+        {
+            warnings.Add("The front matter is not a YAML mapping of fields; it was ignored.");
+            return (None, body);
+        }
+
+        return (Read(map), body);
+    }
+
+    // YamlDotNet reports most malformed YAML as YamlException, but its scanner also throws other exceptions on some
+    // (an unclosed "[" or "{" running to the end, found by the fuzzer: InvalidOperationException). Whatever the
+    // library throws while loading, the front matter is not readable YAML; only cancellation passes through.
+    private static YamlStream? Load(string yaml, List<string> warnings)
+    {
         try
         {
             var stream = new YamlStream();
             stream.Load(new StringReader(yaml));
-            if (stream.Documents.Count == 0)
-            {
-                return (None, body);
-            }
-
-            if (stream.Documents[0].RootNode is not YamlMappingNode map)
-            {
-                warnings.Add("The front matter is not a YAML mapping of fields; it was ignored.");
-                return (None, body);
-            }
-
-            return (Read(map), body);
+            return stream;
         }
         catch (YamlException e)
         {
             warnings.Add($"The front matter is not valid YAML ({e.Start.Line}:{e.Start.Column}: {e.Message}); it was ignored.");
-            return (None, body);
         }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            warnings.Add("The front matter is not valid YAML; it was ignored.");
+        }
+
+        return null;
     }
 
     private const int MaxNesting = 64;

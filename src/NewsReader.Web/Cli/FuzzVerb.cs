@@ -9,27 +9,41 @@ namespace NewsReader.Cli;
 /// <summary>
 /// <c>fuzz --count N [--seed S]</c>: parses N seeded hostile files (a mix of every format) under the configured limits
 /// and reports crashes (a parse that escaped the registry), refusals at the wall time (hangs), and peak memory.
+/// <c>--from I</c> starts at file I (file I of a seed is always the same bytes), <c>--write DIR</c> saves each file there,
+/// so one finding is reproduced with <c>fuzz --seed 15 --from 3253 --count 1 --write /tmp/f</c>.
 /// </summary>
 public static class FuzzVerb
 {
-    public const string Usage = "fuzz [--count N] [--seed S]";
+    public const string Usage = "fuzz [--count N] [--seed S] [--from I] [--write DIR]";
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, CancellationToken ct)
     {
         var count = VerbArgs.Int(args, "--count") ?? 10_000;
         var seed = VerbArgs.Int(args, "--seed") ?? 15;
-        var report = await RunAsync(services.GetRequiredService<ParserRegistry>(), seed, count, ct);
+        var from = VerbArgs.Int(args, "--from") ?? 0;
+        var write = VerbArgs.Text(args, "--write");
+        if (write is not null)
+        {
+            Directory.CreateDirectory(write);
+            for (var i = from; i < from + count; i++)
+            {
+                var file = HostileFiles.Fuzz(seed, i);
+                await File.WriteAllBytesAsync(Path.Combine(write, file.Name), file.Bytes, ct);
+            }
+        }
+
+        var report = await RunAsync(services.GetRequiredService<ParserRegistry>(), seed, count, ct, from);
         Console.WriteLine(report);
         return report.Crashes == 0 && report.Hangs == 0 ? 0 : 1;
     }
 
-    public static async Task<FuzzReport> RunAsync(ParserRegistry registry, int seed, int count, CancellationToken ct)
+    public static async Task<FuzzReport> RunAsync(ParserRegistry registry, int seed, int count, CancellationToken ct, int from = 0)
     {
         var crashes = new List<string>();
         var hangs = new List<string>();
         var articles = 0;
         var started = Stopwatch.GetTimestamp();
-        for (var i = 0; i < count; i++)
+        for (var i = from; i < from + count; i++)
         {
             var file = HostileFiles.Fuzz(seed, i);
             try

@@ -33,6 +33,24 @@ public sealed class ParseLimitTests : IDisposable
         Assert.Equal("Ferry resumes after storm", result.Article!.Title);
     }
 
+    // Found by the fuzzer (a mutated Markdown file): YamlDotNet's scanner throws InvalidOperationException, not
+    // YamlException, on a flow collection left open to the end of the front matter.
+    [Theory]
+    [InlineData("tags: [harbour\nferry\n")]
+    [InlineData(": {\ne\n")]
+    [InlineData("title: Ferry resumes\nauthors: [Ana Ruiz,\n  Tomás Ortega\n")]
+    public void Parse_FrontMatterWithAnUnclosedFlowCollection_GivesTheArticleWithAWarning(string yaml)
+    {
+        var registry = new ParserRegistry([new MarkdownArticleParser()]);
+
+        var result = registry.Parse("open-flow.md", Encoding.UTF8.GetBytes($"---\n{yaml}---\n" + Story));
+
+        Assert.Null(result.Error);
+        Assert.Equal("Ferry resumes after storm", result.Article!.Title);
+        Assert.Contains("The harbour ferry ran again on Monday after three days of gales kept it at the quay.", result.Article.Body);
+        Assert.Contains(result.Article.Warnings, w => w.StartsWith("The front matter is not valid YAML", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Ingest_BareSelfAliasFileAmongOthers_TheRestIngest()
     {
