@@ -42,13 +42,22 @@ public static class FuzzVerb
         var crashes = new List<string>();
         var hangs = new List<string>();
         var articles = 0;
+        var slowest = new PriorityQueue<string, double>();
         var started = Stopwatch.GetTimestamp();
         for (var i = from; i < from + count; i++)
         {
             var file = HostileFiles.Fuzz(seed, i);
+            var fileStarted = Stopwatch.GetTimestamp();
             try
             {
                 var result = await registry.ParseAsync(file.Name, file.Bytes, ct);
+                var seconds = Stopwatch.GetElapsedTime(fileStarted).TotalSeconds;
+                slowest.Enqueue($"{seconds:N2} s {file.Name} ({file.Shape}, {file.Bytes.Length:N0} bytes)", seconds);
+                if (slowest.Count > 5)
+                {
+                    slowest.Dequeue();
+                }
+
                 articles += result.Article is null ? 0 : 1;
                 if (result.Error?.StartsWith("Parsing took longer", StringComparison.Ordinal) == true)
                 {
@@ -66,11 +75,18 @@ public static class FuzzVerb
         }
 
         using var self = Process.GetCurrentProcess();
-        return new FuzzReport(seed, count, articles, crashes, hangs, self.PeakWorkingSet64, Stopwatch.GetElapsedTime(started));
+        var slow = new List<string>();
+        while (slowest.TryDequeue(out var line, out _))
+        {
+            slow.Insert(0, line);
+        }
+
+        return new FuzzReport(seed, count, articles, crashes, hangs, slow, self.PeakWorkingSet64, Stopwatch.GetElapsedTime(started));
     }
 }
 
-public sealed record FuzzReport(int Seed, int Files, int Articles, IReadOnlyList<string> CrashList, IReadOnlyList<string> HangList, long PeakBytes, TimeSpan Elapsed)
+/// <param name="Slowest">The five slowest files, slowest first: where the parsers' cost is, short of a hang.</param>
+public sealed record FuzzReport(int Seed, int Files, int Articles, IReadOnlyList<string> CrashList, IReadOnlyList<string> HangList, IReadOnlyList<string> Slowest, long PeakBytes, TimeSpan Elapsed)
 {
     public int Crashes => CrashList.Count;
 
@@ -78,5 +94,6 @@ public sealed record FuzzReport(int Seed, int Files, int Articles, IReadOnlyList
 
     public override string ToString() =>
         $"fuzz seed {Seed}: {Files:N0} files, {Articles:N0} articles, {Crashes} crashes, {Hangs} hangs, peak memory {PeakBytes / 1048576.0:N0} MB, {Elapsed.TotalSeconds:N1} s"
-        + string.Concat(CrashList.Concat(HangList).Take(20).Select(l => "\n  " + l));
+        + string.Concat(CrashList.Concat(HangList).Take(20).Select(l => "\n  " + l))
+        + "\n  slowest: " + string.Join("; ", Slowest);
 }

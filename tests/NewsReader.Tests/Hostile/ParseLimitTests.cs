@@ -86,6 +86,39 @@ public sealed class ParseLimitTests : IDisposable
         Assert.Equal(2, _spin.Calls);
     }
 
+    // A refused parse must not go on burning a core behind the files after it: each parser checks its budget as it reads.
+    [Theory]
+    [InlineData("txt", "huge-line")]
+    [InlineData("txt", "repeated-dateline")]
+    [InlineData("md", "huge-line")]
+    [InlineData("html", "huge-line")]
+    [InlineData("html", "deep-nesting")]
+    public async Task Parse_WhoseBudgetIsSpent_StopsInsteadOfRunningOn(string format, string shape)
+    {
+        var file = NewsReader.Corpus.HostileFiles.Shape(format, shape, 256 * 1024);
+        IArticleParser parser = format switch { "txt" => new TextArticleParser(), "md" => new MarkdownArticleParser(), _ => new NewsReader.Extraction.Html.HtmlArticleParser() };
+        using var stopping = new CancellationTokenSource();
+        stopping.Cancel();
+        var outcome = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ParseSandbox.RunAsync(() =>
+        {
+            try
+            {
+                parser.Parse(file.Bytes, file.Name);
+                outcome.SetResult("ran to the end");
+            }
+            catch (OperationCanceledException)
+            {
+                outcome.SetResult("stopped");
+            }
+
+            return "";
+        }, new ParseLimits(), stopping.Token));
+
+        Assert.Equal("stopped", await outcome.Task.WaitAsync(TimeSpan.FromMinutes(1)));
+    }
+
     [Fact]
     public void Parse_OutputPastTheLimit_IsRefused()
     {
