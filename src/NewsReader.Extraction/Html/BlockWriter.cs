@@ -82,6 +82,7 @@ public sealed class BlockWriter(PageStats stats, Uri? baseUri)
         stack.Push(new Step(root, false, 0, ""));
         while (stack.Count > 0)
         {
+            Limits.ParseBudget.Check();
             var step = stack.Pop();
             if (step.Node is IText text)
             {

@@ -46,6 +46,7 @@ public static class Dom
         stack.Push(node);
         while (stack.Count > 0)
         {
+            Limits.ParseBudget.Check();
             var current = stack.Pop();
             if (current is IText t)
             {
@@ -73,6 +74,7 @@ public static class Dom
         stack.Push(node);
         while (stack.Count > 0)
         {
+            Limits.ParseBudget.Check();
             var current = stack.Pop();
             if (current is IElement e)
             {

@@ -47,7 +47,8 @@ public sealed class HtmlArticleParser : IArticleParser
             throw new ArticleRejectedException($"The page nests elements about {depth:N0} deep, over the {NestingGuard.MaxDepth:N0} limit; it is not a readable article.");
         }
 
-        using var document = new HtmlParser(Options).ParseDocument(html);
+        // The async overload only to pass the deadline: AngleSharp checks it as it reads (a string source never awaits).
+        using var document = new HtmlParser(Options).ParseDocumentAsync(html, Limits.ParseBudget.Token).GetAwaiter().GetResult();
         var meta = HtmlMetadata.From(PageSignals.Gather(document), warnings);
         if (document.Body is not { } body)
         {

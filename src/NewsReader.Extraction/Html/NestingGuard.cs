@@ -23,6 +23,7 @@ public static class NestingGuard
         var i = html.IndexOf('<');
         while (i >= 0 && i < html.Length - 1)
         {
+            Limits.ParseBudget.Check();
             var next = html[i + 1];
             if (next == '/')
             {

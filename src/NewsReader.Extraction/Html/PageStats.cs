@@ -110,6 +110,7 @@ public sealed class PageStats
         stack.Push(Open(root));
         while (stack.Count > 0)
         {
+            Limits.ParseBudget.Check();
             var frame = stack.Peek();
             if (frame.Next < frame.Children.Length)
             {

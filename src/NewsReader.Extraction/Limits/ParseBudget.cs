@@ -18,6 +18,9 @@ public static class ParseBudget
 
     private static readonly ParseLimits Defaults = new();
 
+    /// <summary>The current parse's deadline, for libraries that take a token (AngleSharp's parser checks it as it reads).</summary>
+    public static CancellationToken Token => _token;
+
     /// <exception cref="OperationCanceledException">The parse ran out of time or ingestion is stopping.</exception>
     public static void Check() => _token.ThrowIfCancellationRequested();
 

@@ -60,6 +60,11 @@ public sealed class FrontMatterFields
             warnings.Add($"The front matter is not valid YAML ({e.Start.Line}:{e.Start.Column}: {e.Message}); it was ignored.");
             return null;
         }
+        catch (Exception e) when (IsLibraryFailure(e))
+        {
+            warnings.Add("The front matter is not valid YAML; it was ignored.");
+            return null;
+        }
     }
 
     public static FrontMatterFields? FromToml(string toml, List<string> warnings)
@@ -78,6 +83,11 @@ public sealed class FrontMatterFields
         catch (TomlException e)
         {
             warnings.Add($"The front matter is not valid TOML ({e.Message}); it was ignored.");
+            return null;
+        }
+        catch (Exception e) when (IsLibraryFailure(e))
+        {
+            warnings.Add("The front matter is not valid TOML; it was ignored.");
             return null;
         }
     }
@@ -101,6 +111,12 @@ public sealed class FrontMatterFields
             return null;
         }
     }
+
+    // YamlDotNet reports most malformed YAML as YamlException, but its scanner also throws others on some (an unclosed
+    // "[" or "{" running to the end, found by the fuzzer: InvalidOperationException); parsers of the other syntaxes may
+    // too. Whatever a library throws while loading, the front matter is unreadable; only cancellation passes through.
+    private static bool IsLibraryFailure(Exception e) =>
+        e is not (OperationCanceledException or OutOfMemoryException or InsufficientExecutionStackException);
 
     // Aliases make the YAML a graph, which may hold itself ("a: &a [*a]"): the walk stops at the nesting limit.
     private static IEnumerable<string> YamlValues(YamlNode node) => node switch

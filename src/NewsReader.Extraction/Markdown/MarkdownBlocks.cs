@@ -44,6 +44,7 @@ public static class MarkdownBlocks
 
         while (stack.Count > 0)
         {
+            Limits.ParseBudget.Check();
             switch (stack.Pop())
             {
                 case Table table:
@@ -90,6 +91,7 @@ public static class MarkdownBlocks
 
         while (stack.Count > 0)
         {
+            Limits.ParseBudget.Check();
             switch (stack.Pop())
             {
                 case LiteralInline literal:

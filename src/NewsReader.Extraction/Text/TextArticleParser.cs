@@ -46,7 +46,11 @@ public sealed partial class TextArticleParser : IArticleParser
 
         var (text, decodeWarning) = TextDecoder.Decode(content);
         var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n')
-            .Select(l => Spaces().Replace(Invisible().Replace(l, ""), " ").Trim())
+            .Select(l =>
+            {
+                Limits.ParseBudget.Check();
+                return Spaces().Replace(Invisible().Replace(l, ""), " ").Trim();
+            })
             .ToList();
         if (lines.All(l => l.Length == 0))
         {
@@ -105,6 +109,7 @@ public sealed partial class TextArticleParser : IArticleParser
         var i = NextText(lines, 0);
         while (i < lines.Count && PageFurniture.IsStray(lines[i]))
         {
+            Limits.ParseBudget.Check();
             dropped.Add(lines[i]);
             i = NextText(lines, i + 1);
         }
@@ -119,6 +124,7 @@ public sealed partial class TextArticleParser : IArticleParser
         var seen = 0;
         for (var j = NextText(lines, bodyStart); j < lines.Count && seen < MaxBylineLines; j = NextText(lines, j + 1))
         {
+            Limits.ParseBudget.Check();
             var line = lines[j];
             if (line == title || PageFurniture.IsStray(line))
             {
@@ -245,6 +251,7 @@ public sealed partial class TextArticleParser : IArticleParser
         var current = new List<string>();
         for (var i = start; i < lines.Count; i++)
         {
+            Limits.ParseBudget.Check();
             var line = lines[i];
             if (line.Length == 0)
             {
@@ -307,6 +314,7 @@ public sealed partial class TextArticleParser : IArticleParser
         var start = 0;
         for (var i = 0; i < block.Count; i++)
         {
+            Limits.ParseBudget.Check();
             var last = i == block.Count - 1;
             if (last || block[i].Length + 1 + FirstWordLength(block[i + 1]) <= width)
             {

@@ -72,7 +72,8 @@ public static class HostileFiles
     /// <summary>The i-th fuzz file of a seeded run: small (up to ~64 KB) so thousands run in minutes.</summary>
     public static HostileFile Fuzz(int seed, int i)
     {
-        var random = new Random(HashCode.Combine(seed, i));
+        // Not HashCode.Combine: its seed changes with every process, and file i of a seed must be the same bytes in every run.
+        var random = new Random(unchecked((seed * 1_000_003) + i));
         var format = Formats[random.Next(Formats.Length)];
         var kind = random.Next(12);
         byte[] bytes = kind switch

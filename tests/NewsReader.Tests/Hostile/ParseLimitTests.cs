@@ -33,6 +33,24 @@ public sealed class ParseLimitTests : IDisposable
         Assert.Equal("Ferry resumes after storm", result.Article!.Title);
     }
 
+    // Found by the fuzzer (a mutated Markdown file): YamlDotNet's scanner throws InvalidOperationException, not
+    // YamlException, on a flow collection left open to the end of the front matter.
+    [Theory]
+    [InlineData("tags: [harbour\nferry\n")]
+    [InlineData(": {\ne\n")]
+    [InlineData("title: Ferry resumes\nauthors: [Ana Ruiz,\n  Tomás Ortega\n")]
+    public void Parse_FrontMatterWithAnUnclosedFlowCollection_GivesTheArticleWithAWarning(string yaml)
+    {
+        var registry = new ParserRegistry([new MarkdownArticleParser()]);
+
+        var result = registry.Parse("open-flow.md", Encoding.UTF8.GetBytes($"---\n{yaml}---\n" + Story));
+
+        Assert.Null(result.Error);
+        Assert.Equal("Ferry resumes after storm", result.Article!.Title);
+        Assert.Contains("The harbour ferry ran again on Monday after three days of gales kept it at the quay.", result.Article.Body);
+        Assert.Contains(result.Article.Warnings, w => w.StartsWith("The front matter is not valid YAML", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Ingest_BareSelfAliasFileAmongOthers_TheRestIngest()
     {
@@ -66,6 +84,39 @@ public sealed class ParseLimitTests : IDisposable
         Assert.Equal(IngestionResult.Ingested, first.Outcomes.Single(o => o.Path.EndsWith("a.txt", StringComparison.Ordinal)).Result);
         Assert.True(second.Outcomes.Single(o => o.Path == slow).Repeated);
         Assert.Equal(2, _spin.Calls);
+    }
+
+    // A refused parse must not go on burning a core behind the files after it: each parser checks its budget as it reads.
+    [Theory]
+    [InlineData("txt", "huge-line")]
+    [InlineData("txt", "repeated-dateline")]
+    [InlineData("md", "huge-line")]
+    [InlineData("html", "huge-line")]
+    [InlineData("html", "deep-nesting")]
+    public async Task Parse_WhoseBudgetIsSpent_StopsInsteadOfRunningOn(string format, string shape)
+    {
+        var file = NewsReader.Corpus.HostileFiles.Shape(format, shape, 256 * 1024);
+        IArticleParser parser = format switch { "txt" => new TextArticleParser(), "md" => new MarkdownArticleParser(), _ => new NewsReader.Extraction.Html.HtmlArticleParser() };
+        using var stopping = new CancellationTokenSource();
+        stopping.Cancel();
+        var outcome = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ParseSandbox.RunAsync(() =>
+        {
+            try
+            {
+                parser.Parse(file.Bytes, file.Name);
+                outcome.SetResult("ran to the end");
+            }
+            catch (OperationCanceledException)
+            {
+                outcome.SetResult("stopped");
+            }
+
+            return "";
+        }, new ParseLimits(), stopping.Token));
+
+        Assert.Equal("stopped", await outcome.Task.WaitAsync(TimeSpan.FromMinutes(1)));
     }
 
     [Fact]
