@@ -52,10 +52,14 @@ public sealed class PageStats
 
     private static readonly HashSet<string> SkippedTags = new(StringComparer.Ordinal)
     {
-        "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "button", "input", "select",
-        "textarea", "nav", "aside", "dialog", "menu", "link", "meta", "audio", "video", "source", "map", "head", "img",
+        "script", "style", "template", "svg", "canvas", "iframe", "object", "embed", "button", "input", "select",
+        "textarea", "nav", "dialog", "menu", "link", "meta", "audio", "video", "source", "map", "head", "img",
         "picture", "math", "frameset", "frame", "label", "option", "datalist", "output", "progress", "meter", "slot", "title", "rt", "rp",
     };
+
+    // Skipped on the first pass; the relaxed pass reads them, for pages that put the article in what a reader without
+    // scripts sees (noscript) or in an aside.
+    private static readonly HashSet<string> SkippedUnlessRelaxed = new(StringComparer.Ordinal) { "noscript", "aside" };
 
     // Footers, headers and forms are furniture on article pages, but some sites wrap the whole page in one.
     private static readonly HashSet<string> FurnitureTags = new(StringComparer.Ordinal) { "footer", "header", "form" };
@@ -121,7 +125,7 @@ public sealed class PageStats
                 }
                 else if (child is IElement element)
                 {
-                    if (IsSkipped(element))
+                    if (IsSkipped(element, Strictness))
                     {
                         _stats[element] = new ElementStats { Removed = true };
                         if (element.LocalName is "form" or "input" or "button" or "select" or "textarea")
@@ -234,9 +238,10 @@ public sealed class PageStats
         element.LocalName is "p" or "pre"
         || (element.LocalName is "div" or "section" or "article" or "td" or "dd" or "center" && !s.HasBlockChild && s.Text >= MinBlockParagraph);
 
-    private static bool IsSkipped(IElement element)
+    private static bool IsSkipped(IElement element, Strictness strictness)
     {
-        if (SkippedTags.Contains(element.LocalName) || element.NamespaceUri != AngleSharp.Dom.NamespaceNames.HtmlUri)
+        if (SkippedTags.Contains(element.LocalName) || element.NamespaceUri != AngleSharp.Dom.NamespaceNames.HtmlUri
+            || (strictness == Strictness.Normal && SkippedUnlessRelaxed.Contains(element.LocalName)))
         {
             return true;
         }

@@ -111,4 +111,28 @@ public sealed class RealPageShapesTests
 
         Assert.Equal([lead, First, Second, Third, fourth, fifth], a.Body);
     }
+
+    [Fact]
+    public void Parse_ArticleOnlyInNoscript_IsReadAsAReaderWithoutScriptsSeesIt()
+    {
+        var a = Parse($"""<div id="app" class="loading"></div><noscript><div class="post-body"><p>{First}</p><p>{Second}</p><p>{Third}</p></div></noscript>""");
+
+        Assert.Equal([First, Second, Third], a.Body);
+    }
+
+    [Fact]
+    public void Parse_ArticleInsideAnAside_IsFoundWhenNothingElseHoldsText()
+    {
+        var a = Parse($"""<nav><a href="/">Start</a></nav><main><aside class="content-direct"><article><p>{First}</p><p>{Second}</p><p>{Third}</p></article></aside></main>""");
+
+        Assert.Equal([First, Second, Third], a.Body);
+    }
+
+    [Fact]
+    public void Parse_NoscriptBesideTheArticle_StaysOut()
+    {
+        var a = Parse($"""<article><p>{First}</p><p>{Second}</p><p>{Third}</p></article><noscript><p>Bitte aktivieren Sie JavaScript, um alle Funktionen dieser Seite zu nutzen, und laden Sie die Seite neu.</p></noscript>""");
+
+        Assert.Equal([First, Second, Third], a.Body);
+    }
 }
