@@ -59,12 +59,36 @@ public static partial class PageFurniture
     [GeneratedRegex(@"newsletter|abonn|subscri|suscrib|inscri|anmelden|registrier|sign(?:ing)? up|zapisz|iscriviti", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CallToAction();
 
+    // Appeals to the reader (subscribe, follow us on Telegram, get the app, support our work) in a few languages: an
+    // asking verb and, all told, three different appeal words in a short paragraph. News about apps and networks
+    // ("Twitter removed the app from iOS and Android") names channels but asks nothing.
+    [GeneratedRegex(@"\b(?:subscrib\w*|sign up|signup|follow us|follow|download|support (?:our|us)|donat\w*|become a member|abonn\w*|folg\w+ uns|suscr[ií]b\w*|s[ií]guenos|[úu]nete|hazte|log ?in|einloggen|anmelden|registrieren|unterstütz\w*|spende\w*|inscreva-se|abonnez-vous|suivez-nous|iscriviti|seguici)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AppealVerb();
+
+    [GeneratedRegex(@"\b(?:apps?|newsletter|membership|members?|telegram|whatsapp|facebook|twitter|instagram|youtube|tiktok|ios|android|premium|canal|channel|podcast|e-?paper|edition|ausgabe)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AppealChannel();
+
+    private const int MaxAppealLength = 250;
+    private const int MinAppealWords = 3;
+
+    private static bool IsAppeal(string line)
+    {
+        if (line.Length >= MaxAppealLength || !AppealVerb().IsMatch(line))
+        {
+            return false;
+        }
+
+        var words = AppealVerb().Matches(line).Concat(AppealChannel().Matches(line)).Select(m => m.Value.ToLowerInvariant());
+        return words.Distinct().Take(MinAppealWords).Count() >= MinAppealWords;
+    }
+
     /// <summary>A photo credit, source line or short call to action: furniture wherever it stands in the body.</summary>
     public static bool IsCreditOrCallToAction(string line)
     {
         var trimmed = line.Trim();
         return (trimmed.Length < 120 && CreditPattern().IsMatch(trimmed))
-            || (trimmed.Length < 100 && trimmed.Contains("newsletter", StringComparison.OrdinalIgnoreCase) && CallToAction().Matches(trimmed).Count >= 2);
+            || (trimmed.Length < 100 && trimmed.Contains("newsletter", StringComparison.OrdinalIgnoreCase) && CallToAction().Matches(trimmed).Count >= 2)
+            || IsAppeal(trimmed);
     }
 
     /// <summary>True for a whole line that is page furniture rather than article text.</summary>

@@ -48,7 +48,8 @@ public static class ClassHints
         "rail", "footer", "popup", "modal", "overlay", "banner", "masthead", "skip", "toolbar", "widget", "byline", "dateline",
         "timestamp", "author", "authors", "meta", "tags", "tag", "topics", "contact", "aside", "supplementary",
         "follow", "donate", "donation", "notification", "survey", "feedback", "sr", "visually", "nocontent", "offscreen",
-        "sticky", "tools", "utility", "bio", "contributor", "pagination", "pager");
+        "sticky", "tools", "utility", "bio", "contributor", "pagination", "pager", "rating", "ratings", "postmetadata",
+        "entryfooter", "authorbox", "saboxplugin", "nextstory", "linkbox", "breaker");
 
     private static readonly string[] AlwaysPrefixes =
     [

@@ -135,4 +135,25 @@ public sealed class RealPageShapesTests
 
         Assert.Equal([First, Second, Third], a.Body);
     }
+
+    [Theory]
+    [InlineData("Síguenos en Telegram, Instagram, Facebook y Twitter para recibir en directo todas nuestras actualizaciones.")]
+    [InlineData("For the latest stories, subscribe to our e-paper edition or download the app for iOS and Android.")]
+    [InlineData("Folgen Sie uns auf Instagram und abonnieren Sie unseren Newsletter!")]
+    public void Parse_AppealToFollowSubscribeOrDownload_IsDroppedWhereverItStands(string appeal)
+    {
+        var a = Parse($"""<article><p>{First}</p><p>{appeal}</p><p>{Second}</p><p>{Third}</p></article>""");
+
+        Assert.Equal([First, Second, Third], a.Body);
+        Assert.Contains(appeal, a.Dropped);
+    }
+
+    [Fact]
+    public void Parse_NewsAboutAppsAndNetworks_IsKept()
+    {
+        const string news = "Twitter und Facebook haben die App am Montag aus den Stores für iOS und Android entfernt.";
+        var a = Parse($"""<article><p>{First}</p><p>{news}</p><p>{Second}</p></article>""");
+
+        Assert.Equal([First, news, Second], a.Body);
+    }
 }
