@@ -157,7 +157,8 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
         catch (FileNotFoundException) when (path.Contains('\uFFFD', StringComparison.Ordinal))
         {
             // .NET decodes names as UTF-8; a Latin-1 "café.txt" comes back with U+FFFD and cannot be opened by that name.
-            return new PreparedFile(path, known, 0) { Unreadable = "The file name is not valid UTF-8, so it cannot be opened; rename the file." };
+            // RawFileNames opens such names by their bytes, except off Linux and when the escaped name is another file's.
+            return new PreparedFile(path, known, 0) { Unreadable = "The file name is not valid UTF-8 and could not be read by its bytes (not on Linux, or another file has its escaped name); rename the file." };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
