@@ -1,3 +1,4 @@
+using Microsoft.Win32.SafeHandles;
 using NewsReader.Extraction.Limits;
 
 namespace NewsReader.Extraction;
@@ -96,6 +97,19 @@ public sealed class ParserRegistry(IEnumerable<IArticleParser> parsers, ParseLim
     public static async Task<byte[]> ReadAsync(string path, long maxBytes, CancellationToken ct)
     {
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, useAsync: false);
+        return await ReadAsync(stream, maxBytes, ct);
+    }
+
+    /// <summary>Reads a file opened by its caller (a name that only its raw bytes can open); the handle is closed.</summary>
+    /// <exception cref="ArticleRejectedException">The file is over the size limit.</exception>
+    public static async Task<byte[]> ReadAsync(SafeFileHandle handle, long maxBytes, CancellationToken ct)
+    {
+        await using var stream = new FileStream(handle, FileAccess.Read, 1);
+        return await ReadAsync(stream, maxBytes, ct);
+    }
+
+    private static async Task<byte[]> ReadAsync(FileStream stream, long maxBytes, CancellationToken ct)
+    {
         if (stream.Length > maxBytes)
         {
             throw new ArticleRejectedException($"File is {stream.Length:N0} bytes, over the {maxBytes:N0}-byte limit.");

@@ -107,29 +107,30 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
     {
         try
         {
-            var info = new FileInfo(path);
-            var prepared = new PreparedFile(path, known, info.LastWriteTimeUtc.Ticks);
+            using var raw = RawFileNames.Open(path); // null unless the name is not UTF-8
+            var (length, mtime) = raw is null ? SizeAndTime(new FileInfo(path)) : (RandomAccess.GetLength(raw), File.GetLastWriteTimeUtc(raw).Ticks);
+            var prepared = new PreparedFile(path, known, mtime);
             var version = parsers.For(path)?.Version;
             if (refused is not null && refused.ParserVersion != version)
             {
                 refused = null; // a new parser may read what the old one refused
             }
 
-            if (refused is not null && refused.SizeBytes == info.Length && refused.FileMtime == prepared.Mtime)
+            if (refused is not null && refused.SizeBytes == length && refused.FileMtime == prepared.Mtime)
             {
                 return prepared with { Unchanged = new IngestionOutcome(path, IngestionResult.Failed, refused.Reason + StillRefused) { Repeated = true } };
             }
 
-            if (known is { Missing: false } && known.SizeBytes == info.Length && known.FileMtime == prepared.Mtime)
+            if (known is { Missing: false } && known.SizeBytes == length && known.FileMtime == prepared.Mtime)
             {
                 return prepared with { Unchanged = new IngestionOutcome(path, IngestionResult.Unchanged) };
             }
 
-            var refusal = new RefusedFile { Path = path, SizeBytes = info.Length, FileMtime = prepared.Mtime, ParserVersion = version };
+            var refusal = new RefusedFile { Path = path, SizeBytes = length, FileMtime = prepared.Mtime, ParserVersion = version };
             byte[] bytes;
             try
             {
-                bytes = await ParserRegistry.ReadAsync(path, options.Value.MaxFileBytes, ct);
+                bytes = raw is null ? await ParserRegistry.ReadAsync(path, options.Value.MaxFileBytes, ct) : await ParserRegistry.ReadAsync(raw, options.Value.MaxFileBytes, ct);
             }
             catch (ArticleRejectedException e)
             {
@@ -156,7 +157,8 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
         catch (FileNotFoundException) when (path.Contains('\uFFFD', StringComparison.Ordinal))
         {
             // .NET decodes names as UTF-8; a Latin-1 "café.txt" comes back with U+FFFD and cannot be opened by that name.
-            return new PreparedFile(path, known, 0) { Unreadable = "The file name is not valid UTF-8, so it cannot be opened; rename the file." };
+            // RawFileNames opens such names by their bytes, except off Linux and when the escaped name is another file's.
+            return new PreparedFile(path, known, 0) { Unreadable = "The file name is not valid UTF-8 and could not be read by its bytes (not on Linux, or another file has its escaped name); rename the file." };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -169,6 +171,8 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
             return new PreparedFile(path, known, 0) { Unreadable = $"Could not be ingested: {e.GetType().Name}: {e.Message}" };
         }
     }
+
+    private static (long Length, long Mtime) SizeAndTime(FileInfo file) => (file.Length, file.LastWriteTimeUtc.Ticks);
 
     /// <summary>Logs the failures among committed files and tells caches when readers would see a change.</summary>
     private IReadOnlyList<IngestionOutcome> Announce(IReadOnlyList<IngestionOutcome> committed)

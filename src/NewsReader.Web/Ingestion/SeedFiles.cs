@@ -10,26 +10,45 @@ public static class SeedFiles
     public static IEnumerable<string> Enumerate(string root, bool followLinks)
     {
         var found = new List<string>();
-        var folders = new Stack<DirectoryInfo>([new DirectoryInfo(root)]);
+        var folders = new Stack<string>([root]);
         while (folders.Count > 0)
         {
-            IEnumerable<FileSystemInfo> entries;
+            var current = folders.Pop();
+            List<FileSystemInfo> entries;
             try
             {
-                entries = folders.Pop().EnumerateFileSystemInfos("*", new EnumerationOptions { AttributesToSkip = FileAttributes.Hidden | FileAttributes.System, IgnoreInaccessible = true }).ToList();
+                entries = RawFileNames.IsRaw(current) ? [] : new DirectoryInfo(current).EnumerateFileSystemInfos("*", new EnumerationOptions { AttributesToSkip = FileAttributes.Hidden | FileAttributes.System, IgnoreInaccessible = true }).ToList();
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 continue;
             }
 
+            // Names .NET could not decode are listed again by their bytes; where that cannot be done they stay, to be refused with a reason.
+            var undecodable = entries.Where(e => e.Name.Contains('\uFFFD', StringComparison.Ordinal) && !Path.Exists(e.FullName)).ToList();
+            if ((undecodable.Count > 0 || RawFileNames.IsRaw(current)) && RawFileNames.List(current) is { } raw)
+            {
+                entries = entries.Except(undecodable).ToList();
+                foreach (var entry in raw)
+                {
+                    if (entry.IsFolder)
+                    {
+                        folders.Push(entry.Path);
+                    }
+                    else
+                    {
+                        found.Add(entry.Path);
+                    }
+                }
+            }
+
             foreach (var entry in entries.Where(e => !e.Name.StartsWith('.') && (e.LinkTarget is null || followLinks && LinkStaysInside(root, e))))
             {
-                if (entry is DirectoryInfo folder)
+                if (entry is DirectoryInfo)
                 {
                     if (entry.LinkTarget is null)
                     {
-                        folders.Push(folder);
+                        folders.Push(entry.FullName);
                     }
                 }
                 else

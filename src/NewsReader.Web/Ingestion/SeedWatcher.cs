@@ -130,8 +130,9 @@ public sealed class SeedWatcher(Ingester ingester, IOptions<NewsReaderOptions> o
         {
             while (_changes.Reader.TryRead(out var path))
             {
-                // A null asks for a rescan; so does a new folder, whose files may have landed before it was watched.
-                full |= path is null || Directory.Exists(path);
+                // A null asks for a rescan; so does a new folder, whose files may have landed before it was watched, and a
+                // name that is not UTF-8, which only a listing by raw bytes (RawFileNames) can open.
+                full |= path is null || Directory.Exists(path) || path.Contains('\uFFFD', StringComparison.Ordinal);
                 if (path is not null)
                 {
                     paths.Add(path);
