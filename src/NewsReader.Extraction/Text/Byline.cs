@@ -67,6 +67,9 @@ public sealed partial record Byline(IReadOnlyList<string> Authors, string? Burea
     /// <summary>Reads one header line as a byline or dateline; null when the line is something else (a body paragraph).</summary>
     public static Byline? TryParse(string line, string? site = null) => Parse(line, site, namesAlone: false);
 
+    /// <summary>True for a line that starts as a byline does: "By", "Von", "Par", "Por" and the like.</summary>
+    public static bool StartsWithBy(string line) => ByPrefix().Match(line) is { Success: true, Length: > 0 };
+
     /// <summary>
     /// Reads a line of bare names ("Ana Ruiz and Tom Ashby") as a byline. Only the context can tell such a line from text,
     /// so the caller uses this where a dateline stands beside it.

@@ -10,6 +10,10 @@ public sealed partial class TextArticleParser : IArticleParser
 {
     private const int HeaderSearchLines = 8;
     private const int MaxBylineLines = 4;
+    private const int MinRepeatedHeadline = 20;
+    private const int NearbyLines = 6;
+    private const int MaxNearbyLine = 100;
+    private const int MaxHeadlineSearchLines = 400;
 
     // Text wrapped by a tool (email, terminals, text dumps) stays within about 60-100 columns; lines longer than this were not wrapped.
     private const int MaxHardWrapWidth = 100;
@@ -181,8 +185,56 @@ public sealed partial class TextArticleParser : IArticleParser
             seen++;
         }
 
+        if (authors.Count == 0 || published is null)
+        {
+            (published, var found) = NearbyMetadata(lines, titleEnd, bodyStart, site, published, authors, dropped);
+            bodyStart = Math.Max(bodyStart, found);
+        }
+
         return new Header(title, site, authors, bureau, published, updated, standfirst, bodyStart);
     }
+
+    /// <summary>
+    /// Whole pages saved as text put the date above the headline or a caption and a standfirst between it and the
+    /// byline: a date line among the few lines around the headline, and a "By" line a little below it, are the header's.
+    /// Returns the date and the line after the last one taken (or <paramref name="bodyStart"/>).
+    /// </summary>
+    private static (string? Published, int BodyStart) NearbyMetadata(List<string> lines, int titleLine, int bodyStart, string? site, string? published, List<string> authors, List<string> dropped)
+    {
+        var taken = new List<int>();
+        for (var j = Math.Max(0, titleLine - NearbyLines); j < Math.Min(lines.Count, bodyStart + NearbyLines); j++)
+        {
+            Limits.ParseBudget.Check();
+            var line = lines[j];
+            if (line.Length is 0 or > MaxNearbyLine || j == titleLine)
+            {
+                continue;
+            }
+
+            if (published is null && NewsDates.Find(line) is { } date && date.Length * 2 >= line.Length)
+            {
+                published = date.Iso;
+                taken.Add(j);
+            }
+            else if (authors.Count == 0 && j > titleLine && HasByPrefix(line) && Byline.TryParse(line, site) is { Authors.Count: > 0 } byline)
+            {
+                authors.AddRange(byline.Authors);
+                published ??= byline.Published;
+                taken.Add(j);
+            }
+        }
+
+        // A line taken below the header is removed from the body; one above the headline was already dropped with the navigation.
+        foreach (var j in taken.Where(j => j >= bodyStart).OrderDescending())
+        {
+            dropped.Add(lines[j]);
+            lines[j] = "";
+        }
+
+        return (published, bodyStart);
+    }
+
+    private static bool HasByPrefix(string line) => Byline.StartsWithBy(line);
 
     private static bool IsDatelineAt(List<string> lines, int index, string? site) =>
         index < lines.Count && Byline.TryParse(lines[index], site) is { Authors.Count: 0 } dateline && (dateline.Published ?? dateline.Updated) is not null;
@@ -216,6 +268,14 @@ public sealed partial class TextArticleParser : IArticleParser
             }
         }
 
+        // A whole page saved as text: the page title first, then navigation, then the headline again above the article.
+        if (FindHeadlineRepeat(lines, first) is { } repeat)
+        {
+            // The page title itself is the title said once more, not furniture.
+            dropped.AddRange(lines.Skip(first + 1).Take(repeat.Line - first - 1).Where(l => l.Length > 0));
+            return (lines[repeat.Line], repeat.Site, repeat.Line);
+        }
+
         // No repeated title to confirm it: take the first line, splitting off a trailing outlet-like name.
         var firstLine = lines[first];
         var end = first;
@@ -235,6 +295,39 @@ public sealed partial class TextArticleParser : IArticleParser
         }
 
         return (firstLine, null, end);
+    }
+
+    /// <summary>
+    /// The page title's headline found again further down, as a line of its own: "Headline - Outlet" on the first line,
+    /// "Headline" above the article. Only a headline long enough not to be a label.
+    /// </summary>
+    private static (int Line, string? Site)? FindHeadlineRepeat(List<string> lines, int first)
+    {
+        var pageTitle = lines[first];
+        var headlines = new List<(string Headline, string? Site)> { (pageTitle, null) };
+        foreach (Match sep in TitleSeparator().Matches(pageTitle))
+        {
+            var left = pageTitle[..sep.Index].Trim();
+            var right = pageTitle[(sep.Index + sep.Length)..].Trim();
+            headlines.Add((left, LooksLikeOutletName(right) ? right : null));
+            headlines.Add((right, LooksLikeOutletName(left) ? left : null));
+        }
+
+        headlines.RemoveAll(h => h.Headline.Length < MinRepeatedHeadline);
+        var limit = Math.Min(lines.Count, first + MaxHeadlineSearchLines);
+        for (var j = first + 1; j < limit; j++)
+        {
+            Limits.ParseBudget.Check();
+            foreach (var (headline, site) in headlines)
+            {
+                if (string.Equals(lines[j], headline, StringComparison.OrdinalIgnoreCase))
+                {
+                    return (j, site);
+                }
+            }
+        }
+
+        return null;
     }
 
     private static bool LooksLikeOutletName(string text)

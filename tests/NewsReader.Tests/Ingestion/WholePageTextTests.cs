@@ -1,0 +1,74 @@
+using System.Text;
+using NewsReader.Extraction;
+using NewsReader.Extraction.Text;
+
+namespace NewsReader.Tests.Ingestion;
+
+/// <summary>
+/// A whole news page saved as text (what a browser's "select all, copy" or a scraper's text dump gives): the page title,
+/// navigation, the headline again above the article with its date and byline nearby, then the text.
+/// </summary>
+public sealed class WholePageTextTests
+{
+    private const string Body1 = "Die Gemeinde hat am Dienstag beschlossen, die alte Fähre über den Fluss bis zum Sommer wieder in Betrieb zu nehmen.";
+    private const string Body2 = "Der Bürgermeister sagte, die Kosten von 240.000 Euro würden zur Hälfte vom Land getragen – der Rest komme aus Rücklagen.";
+
+    private static ParsedArticle Parse(string text) => new TextArticleParser().Parse(Encoding.UTF8.GetBytes(text), "page.txt");
+
+    [Fact]
+    public void Parse_HeadlineRepeatedBelowTheNavigation_StartsTheArticleThereWithTheDateAboveIt()
+    {
+        var a = Parse($"""
+            Fähre über die Elbe fährt ab Juni wieder | Kreisblatt
+
+            Startseite
+
+            Lokales
+
+            Meistgelesen
+
+            Hochwasser: die Bilanz eines Frühjahrs
+
+            17. März 2025, 07:30 Uhr
+
+            Fähre über die Elbe fährt ab Juni wieder
+
+            Von Anna Müller
+
+            {Body1}
+
+            {Body2}
+            """);
+
+        Assert.Equal("Fähre über die Elbe fährt ab Juni wieder", a.Title);
+        Assert.Equal("Kreisblatt", a.Site);
+        Assert.Equal(["Anna Müller"], a.Authors);
+        Assert.Equal("2025-03-17", a.Published?[..10]);
+        Assert.Equal([Body1, Body2], a.Body);
+        Assert.Contains("Meistgelesen", a.Dropped);
+    }
+
+    [Fact]
+    public void Parse_BylineBelowAPhotoCaption_IsTheBylineNotText()
+    {
+        var a = Parse($"""
+            Ferry across the river returns in June – The Valley News
+
+            News
+
+            Ferry across the river returns in June
+
+            The ferry at its landing stage in May. Photo: Jo Lee
+
+            By Anna Roth
+
+            {Body1}
+
+            {Body2}
+            """);
+
+        Assert.Equal(["Anna Roth"], a.Authors);
+        Assert.DoesNotContain("By Anna Roth", a.Body);
+        Assert.Contains(Body1, a.Body);
+    }
+}
