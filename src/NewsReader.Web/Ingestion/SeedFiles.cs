@@ -23,7 +23,7 @@ public static class SeedFiles
                 continue;
             }
 
-            foreach (var entry in entries.Where(e => !e.Name.StartsWith('.') && (e.LinkTarget is null || followLinks && LinkStaysInside(root, e))))
+            foreach (var entry in entries.Where(e => !e.Name.StartsWith('.') && !IsPageResource(e.FullName) && (e.LinkTarget is null || followLinks && LinkStaysInside(root, e))))
             {
                 if (entry is DirectoryInfo folder)
                 {
@@ -41,6 +41,33 @@ public static class SeedFiles
 
         found.Sort(StringComparer.Ordinal);
         return found;
+    }
+
+    /// <summary>
+    /// Not an article but part of one: an image (a Markdown file's pictures), or the "Name_files" folder a browser's
+    /// "save complete page" writes beside "Name.html", and anything in it (its pictures, styles, scripts, frames).
+    /// </summary>
+    public static bool IsPageResource(string path)
+    {
+        if (Path.GetExtension(path).ToLowerInvariant() is ".png" or ".jpg" or ".jpeg" or ".gif" or ".webp" or ".avif" or ".svg")
+        {
+            return true;
+        }
+
+        for (var folder = path; !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
+        {
+            var name = Path.GetFileName(folder);
+            if (name.EndsWith("_files", StringComparison.Ordinal) && name.Length > "_files".Length && Path.GetDirectoryName(folder) is { } parent)
+            {
+                var page = Path.Combine(parent, name[..^"_files".Length]);
+                if (File.Exists(page + ".html") || File.Exists(page + ".htm"))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether one file (a watcher event) may be read: inside the folder, not hidden, and not a link unless allowed.</summary>

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text;
+using AngleSharp.Dom;
+
+namespace NewsReader.Extraction.Html;
+
+/// <summary>
+/// The article's pictures, written as Markdown images: a figure's caption and credit become the image's title (shown as
+/// its caption), the page's width and height ride along as a "#640x480" size hint on the address, and lazy-loading
+/// pages' real address (data-src, srcset) is preferred over a placeholder. Icons, logos, avatars and tracking pixels
+/// are not pictures of the article. Relative addresses stay relative: they name files saved beside the page.
+/// </summary>
+public static class PageImages
+{
+    private const int MinPicture = 48;
+    private const int MaxFigureText = 40;
+    private const int MaxCaption = 500;
+
+    private static readonly string[] Decoration = ["icon", "logo", "avatar", "emoji", "spacer", "pixel", "sprite", "badge", "gravatar"];
+
+    /// <summary>An image block for an img, picture or figure holding a picture of the article; null for anything else.</summary>
+    public static ArticleBlock? Read(IElement e, Uri? baseUri)
+    {
+        if (e.LocalName != "figure" && e.Closest("p") is { } paragraph && Dom.TextOf(paragraph).Length > 0)
+        {
+            return null; // a picture inside a line of text (an icon, an emoji) would cut the paragraph in two
+        }
+
+        var images = e.LocalName == "img" ? [e] : e.QuerySelectorAll("img").ToList();
+        var image = images.FirstOrDefault(i => Source(i, baseUri) is not null);
+        if (image is null || IsDecoration(image))
+        {
+            return null;
+        }
+
+        string? caption = image.GetAttribute("title");
+        if (e.LocalName == "figure")
+        {
+            var figcaption = e.QuerySelector("figcaption");
+            var captionText = figcaption is null ? "" : Dom.TextOf(figcaption, MaxCaption);
+            if (Dom.TextOf(e).Length - captionText.Length > MaxFigureText)
+            {
+                return null; // a figure used as a wrapper of text: its paragraphs are walked as usual
+            }
+
+            caption = captionText;
+        }
+
+        var md = new StringBuilder("![").Append(MarkdownText.Escape(Collapse(image.GetAttribute("alt")))).Append("](")
+            .Append(Source(image, baseUri)).Append(SizeHint(image));
+        if (Collapse(caption) is { Length: > 0 } title)
+        {
+            md.Append(" \"").Append(title.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)).Append('"');
+        }
+
+        return new ArticleBlock(BlockKind.Image, "", md.Append(')').ToString());
+    }
+
+    /// <summary>
+    /// The picture's address as Markdown can hold it: web addresses absolute, site paths made absolute against the
+    /// page's address (dropped without one), relative paths kept; data:, javascript: and other schemes never.
+    /// </summary>
+    private static string? Source(IElement image, Uri? baseUri)
+    {
+        foreach (var candidate in new[] { "data-src", "data-original", "data-lazy-src", "src", "srcset", "data-srcset" }.Select(image.GetAttribute))
+        {
+            var url = candidate?.Trim().Split(',', 2)[0].Trim().Split(' ', 2)[0]; // srcset: the first candidate's address
+            if (string.IsNullOrEmpty(url) || url.StartsWith('#'))
+            {
+                continue;
+            }
+
+            if (url.StartsWith("//", StringComparison.Ordinal))
+            {
+                url = "https:" + url;
+            }
+
+            if (url.StartsWith('/'))
+            {
+                url = baseUri is not null && Uri.TryCreate(baseUri, url, out var onSite) ? onSite.AbsoluteUri : null;
+            }
+            else if (url.Contains(':', StringComparison.Ordinal))
+            {
+                url = Uri.TryCreate(url, UriKind.Absolute, out var web) && web.Scheme is "http" or "https" ? web.AbsoluteUri : null;
+            }
+
+            if (url is not null)
+            {
+                return url.Replace(" ", "%20", StringComparison.Ordinal).Replace("(", "%28", StringComparison.Ordinal)
+                    .Replace(")", "%29", StringComparison.Ordinal).Replace("<", "%3C", StringComparison.Ordinal).Replace(">", "%3E", StringComparison.Ordinal);
+            }
+        }
+
+        return null;
+    }
+
+    private static string SizeHint(IElement image) =>
+        Pixels(image, "width") is { } w && Pixels(image, "height") is { } h ? string.Create(CultureInfo.InvariantCulture, $"#{w}x{h}") : "";
+
+    private static int? Pixels(IElement image, string name) =>
+        int.TryParse(image.GetAttribute(name)?.Trim().TrimEnd('x', 'p'), NumberStyles.None, CultureInfo.InvariantCulture, out var px) && px > 0 ? px : null;
+
+    private static bool IsDecoration(IElement image)
+    {
+        if (Pixels(image, "width") < MinPicture || Pixels(image, "height") < MinPicture)
+        {
+            return true;
+        }
+
+        var words = string.Join(' ', image.ClassName, image.Id, image.ParentElement?.ClassName).ToLowerInvariant();
+        return Decoration.Any(d => words.Contains(d, StringComparison.Ordinal));
+    }
+
+    private static string Collapse(string? text) =>
+        string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}
