@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using NewsReader.Articles;
 using NewsReader.Extraction;
-using NewsReader.Media;
+using NewsReader.Images;
 
 namespace NewsReader.Ingestion;
 

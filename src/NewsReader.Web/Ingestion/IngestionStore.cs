@@ -1,7 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using NewsReader.Extraction;
-using NewsReader.Media;
+using NewsReader.Images;
 
 namespace NewsReader.Ingestion;
 
@@ -212,7 +212,7 @@ public sealed class IngestionStore
         };
 
         await c.ExecuteAsync(ForgetRefusedSql, file, tx);
-        await MediaStore.SaveAsync(tx, article.Images);
+        await ImageStore.SaveAsync(tx, article.Images);
         var source = await c.QuerySingleOrDefaultAsync<(long Id, long? ArticleId)?>(SourceByPathSql, file, tx);
         IngestionOutcome outcome;
         if (source is null)

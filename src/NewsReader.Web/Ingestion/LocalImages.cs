@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using NewsReader.Extraction;
-using NewsReader.Media;
+using NewsReader.Images;
 
 namespace NewsReader.Ingestion;
 

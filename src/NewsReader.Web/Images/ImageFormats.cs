@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace NewsReader.Media;
+namespace NewsReader.Images;
 
 /// <summary>What an image file really is, told by its first bytes (never its name), and its size in pixels when the header gives it.</summary>
 public sealed record ImageFormat(string Extension, string ContentType, int? Width, int? Height);

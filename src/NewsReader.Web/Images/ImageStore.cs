@@ -2,7 +2,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using NewsReader.Store;
 
-namespace NewsReader.Media;
+namespace NewsReader.Images;
 
 /// <summary>An image saved beside an article file, kept by the SHA-256 of its bytes: the same picture is stored once.</summary>
 public sealed record StoredImage(string Sha256, ImageFormat Format, byte[] Bytes)
@@ -12,7 +12,7 @@ public sealed record StoredImage(string Sha256, ImageFormat Format, byte[] Bytes
 }
 
 /// <summary>A stored image as served.</summary>
-public sealed record MediaFile
+public sealed record ImageFile
 {
     public string Extension { get; init; } = "";
     public string ContentType { get; init; } = "";
@@ -21,7 +21,7 @@ public sealed record MediaFile
 }
 
 /// <summary>The media table: images stored with the articles that show them, in the same SQLite file (one file to back up).</summary>
-public sealed class MediaStore(Db db)
+public sealed class ImageStore(Db db)
 {
     private const string InsertSql = """
         INSERT INTO media (sha256, extension, content_type, width, height, size_bytes, bytes, created_at)
@@ -47,9 +47,9 @@ public sealed class MediaStore(Db db)
         }
     }
 
-    public async Task<MediaFile?> FindAsync(string sha256, CancellationToken ct)
+    public async Task<ImageFile?> FindAsync(string sha256, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        return await c.QuerySingleOrDefaultAsync<MediaFile>(new CommandDefinition(FindSql, new { sha256 }, cancellationToken: ct));
+        return await c.QuerySingleOrDefaultAsync<ImageFile>(new CommandDefinition(FindSql, new { sha256 }, cancellationToken: ct));
     }
 }
