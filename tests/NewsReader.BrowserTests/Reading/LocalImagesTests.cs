@@ -38,6 +38,16 @@ public sealed class LocalImagesTests(BrowserFixture fx) : IAsyncLifetime
             O guindaste chegou ao porto na terça-feira e começa a trabalhar em abril, segundo a administração portuária.
             """u8.ToArray());
         Write("images/titã.jpg", TestImages.Jpeg(480, 320));
+        Write("remota.md", """
+            ---
+            title: Ferry novo faz a primeira travessia
+            date: 2025-03-14
+            ---
+
+            ![O ferry “Douro” no rio](https://images.gazeta.example/ferry.png "O ferry, na quinta-feira. Foto: Rui Sá")
+
+            O ferry novo fez a primeira travessia do rio com quarenta passageiros a bordo, disse a empresa de transportes.
+            """u8.ToArray());
         await _app.StartAsync();
     }
 
@@ -72,6 +82,26 @@ public sealed class LocalImagesTests(BrowserFixture fx) : IAsyncLifetime
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
         Assert.NotEqual("ran", await page.TitleAsync()); // the page's own script, saved beside it, is never served
         Assert.Empty(refused);
+    }
+
+    [Fact]
+    public async Task RemotePicture_KeepsItsAddress_AndLoadsUnderTheCsp_WithoutAReferrer()
+    {
+        await using var context = await fx.Browser.NewContextAsync(new() { BaseURL = _app.BaseAddress.ToString() });
+        string? referer = "not asked";
+        // The image host, played by the browser's network layer: the CSP is checked before the request reaches it.
+        await context.RouteAsync("https://images.gazeta.example/**", async route =>
+        {
+            referer = route.Request.Headers.GetValueOrDefault("referer");
+            await route.FulfillAsync(new() { ContentType = "image/png", BodyBytes = TestImages.Png(300, 200) });
+        });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/articles/ferry-novo-faz-a-primeira-travessia");
+        await page.WaitForFunctionAsync("() => { const i = document.querySelector('.article-body figure img'); return i.complete && i.naturalWidth > 0; }");
+
+        Assert.Equal("https://images.gazeta.example/ferry.png", await page.Locator(".article-body figure img").GetAttributeAsync("src"));
+        Assert.Null(referer);
     }
 
     private void Write(string name, byte[] bytes)
