@@ -52,10 +52,12 @@ public static class ImageFormats
             ? new ImageFormat(extension, contentType, (int)width, (int)height)
             : new ImageFormat(extension, contentType, null, null);
 
-    // Markers until a start-of-frame (SOF0–SOF15 but DHT C4, JPG C8, DAC CC), which holds height then width.
+    // Markers until a start-of-frame (SOF0–SOF15 but DHT C4, JPG C8, DAC CC), which holds height then width. A camera's
+    // Exif orientation of a quarter turn (5–8) is applied by browsers, so the picture shows with its sides swapped.
     private static (uint, uint) JpegSize(ReadOnlySpan<byte> b)
     {
         var at = 2;
+        var turned = false;
         while (at + 9 < b.Length)
         {
             if (b[at] != 0xFF)
@@ -78,14 +80,58 @@ public static class ImageFormats
 
             if (marker is >= 0xC0 and <= 0xCF and not 0xC4 and not 0xC8 and not 0xCC)
             {
-                return (BinaryPrimitives.ReadUInt16BigEndian(b[(at + 7)..]), BinaryPrimitives.ReadUInt16BigEndian(b[(at + 5)..]));
+                var (width, height) = (BinaryPrimitives.ReadUInt16BigEndian(b[(at + 7)..]), BinaryPrimitives.ReadUInt16BigEndian(b[(at + 5)..]));
+                return turned ? (height, width) : (width, height);
             }
 
-            at += 2 + BinaryPrimitives.ReadUInt16BigEndian(b[(at + 2)..]);
+            var length = BinaryPrimitives.ReadUInt16BigEndian(b[(at + 2)..]);
+            if (marker == 0xE1 && at + 2 + length <= b.Length)
+            {
+                turned |= Orientation(b.Slice(at + 4, Math.Max(0, length - 2))) is >= 5 and <= 8;
+            }
+
+            at += 2 + length;
         }
 
         return (0, 0);
     }
+
+    // APP1 "Exif\0\0", then a TIFF header (byte order, 42, first IFD's offset); the orientation is tag 0x0112 of IFD0.
+    private static int Orientation(ReadOnlySpan<byte> app1)
+    {
+        if (app1.Length < 14 || !app1[..6].SequenceEqual("Exif\0\0"u8))
+        {
+            return 0;
+        }
+
+        var tiff = app1[6..];
+        var little = tiff[0] == (byte)'I';
+        var ifd = little ? BinaryPrimitives.ReadUInt32LittleEndian(tiff[4..]) : BinaryPrimitives.ReadUInt32BigEndian(tiff[4..]);
+        if (ifd > (uint)tiff.Length - 2)
+        {
+            return 0;
+        }
+
+        var entries = U16(tiff, (int)ifd, little);
+        for (var i = 0; i < entries; i++)
+        {
+            var entry = (int)ifd + 2 + i * 12;
+            if (entry + 12 > tiff.Length)
+            {
+                break;
+            }
+
+            if (U16(tiff, entry, little) == 0x0112)
+            {
+                return U16(tiff, entry + 8, little);
+            }
+        }
+
+        return 0;
+    }
+
+    private static int U16(ReadOnlySpan<byte> b, int at, bool little) =>
+        little ? BinaryPrimitives.ReadUInt16LittleEndian(b[at..]) : BinaryPrimitives.ReadUInt16BigEndian(b[at..]);
 
     private static (uint, uint) WebPSize(ReadOnlySpan<byte> b)
     {

@@ -40,11 +40,18 @@ public static class TestImages
         return png.ToArray();
     }
 
-    public static byte[] Jpeg(int width, int height)
+    /// <param name="orientation">An Exif orientation to write (6: the camera was turned a quarter), or 0 for none.</param>
+    public static byte[] Jpeg(int width, int height, byte orientation = 0)
     {
         var jpeg = new MemoryStream();
         jpeg.Write([0xFF, 0xD8]);
         Segment(jpeg, 0xE0, [.. "JFIF\0"u8, 1, 1, 0, 0, 1, 0, 1, 0, 0]);
+        if (orientation != 0)
+        {
+            // Exif, big-endian TIFF: IFD0 at offset 8 with one entry, orientation (0x0112), SHORT, count 1.
+            Segment(jpeg, 0xE1, [.. "Exif\0\0MM"u8, 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, orientation, 0, 0, 0, 0, 0, 0]);
+        }
+
         Segment(jpeg, 0xDB, [0, .. Enumerable.Repeat((byte)1, 64)]); // quantisation table 0, all ones
         Segment(jpeg, 0xC0, [8, (byte)(height >> 8), (byte)height, (byte)(width >> 8), (byte)width, 1, 1, 0x11, 0]);
         Segment(jpeg, 0xC4, [0x00, 1, .. new byte[15], 0x00]); // DC table 0: one code of length 1, for "no difference"

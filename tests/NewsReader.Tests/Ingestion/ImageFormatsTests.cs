@@ -15,6 +15,13 @@ public sealed class ImageFormatsTests
     }
 
     [Fact]
+    public void PhotoTurnedByItsCamera_HasItsSidesSwapped_AsBrowsersShowIt()
+    {
+        Assert.Equal(new ImageFormat("jpg", "image/jpeg", 40, 64), ImageFormats.Recognise(TestImages.Jpeg(64, 40, orientation: 6)));
+        Assert.Equal(new ImageFormat("jpg", "image/jpeg", 64, 40), ImageFormats.Recognise(TestImages.Jpeg(64, 40, orientation: 3)));
+    }
+
+    [Fact]
     public void GifWebPAndAvifHeaders_GiveTheirSize()
     {
         byte[] gif = [.. "GIF89a"u8, 0x20, 0x03, 0x58, 0x02, 0, 0, 0];

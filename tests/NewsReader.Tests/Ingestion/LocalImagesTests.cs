@@ -91,6 +91,9 @@ public sealed class LocalImagesTests : IDisposable
         Assert.Contains("immutable", response.Headers.CacheControl!.ToString());
         Assert.True(response.Headers.CacheControl!.MaxAge >= TimeSpan.FromDays(365));
         Assert.Equal(png, await response.Content.ReadAsByteArrayAsync());
+        using var again = new HttpRequestMessage(HttpMethod.Get, $"/media/{Sha(png)}.png");
+        again.Headers.IfNoneMatch.Add(response.Headers.ETag!);
+        Assert.Equal(System.Net.HttpStatusCode.NotModified, (await client.SendAsync(again)).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync($"/media/{Sha(png)}.gif")).StatusCode); // not what it is
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync($"/media/{new string('0', 64)}.png")).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync("/media/..%2Fnewsreader.db")).StatusCode);
