@@ -15,6 +15,7 @@ public static class PageImages
     private const int MinPicture = 48;
     private const int MaxFigureText = 40;
     private const int MaxCaption = 500;
+    private const int MaxGallery = 20;
 
     private static readonly string[] Decoration = ["icon", "logo", "avatar", "emoji", "spacer", "pixel", "sprite", "badge", "gravatar"];
 
@@ -26,14 +27,16 @@ public static class PageImages
             return null; // a picture inside a line of text (an icon, an emoji) would cut the paragraph in two
         }
 
-        var images = e.LocalName == "img" ? [e] : e.QuerySelectorAll("img").ToList();
-        var image = images.FirstOrDefault(i => Source(i, baseUri) is not null);
-        if (image is null || IsDecoration(image))
+        // A figure may be a gallery: each of its pictures, once (a lazy page repeats one in <noscript>), the caption last.
+        var pictures = (e.LocalName == "img" ? [e] : e.QuerySelectorAll("img").ToList())
+            .Select(i => (Image: i, Source: Source(i, baseUri))).Where(p => p.Source is not null && !IsDecoration(p.Image)).DistinctBy(p => p.Source)
+            .Take(e.LocalName == "figure" ? MaxGallery : 1).ToList();
+        if (pictures.Count == 0)
         {
             return null;
         }
 
-        string? caption = image.GetAttribute("title");
+        var caption = pictures[0].Image.GetAttribute("title");
         if (e.LocalName == "figure")
         {
             var figcaption = e.QuerySelector("figcaption");
@@ -46,14 +49,20 @@ public static class PageImages
             caption = captionText;
         }
 
-        var md = new StringBuilder("![").Append(MarkdownText.Escape(Collapse(image.GetAttribute("alt")))).Append("](")
-            .Append(Source(image, baseUri)).Append(SizeHint(image));
-        if (Collapse(caption) is { Length: > 0 } title)
+        var md = new StringBuilder();
+        foreach (var (image, source) in pictures)
         {
-            md.Append(" \"").Append(title.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)).Append('"');
+            md.Append(md.Length > 0 ? "\n\n![" : "![").Append(MarkdownText.Escape(Collapse(image.GetAttribute("alt")))).Append("](")
+                .Append(source).Append(SizeHint(image));
+            if (image == pictures[^1].Image && Collapse(caption) is { Length: > 0 } title)
+            {
+                md.Append(" \"").Append(title.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)).Append('"');
+            }
+
+            md.Append(')');
         }
 
-        return new ArticleBlock(BlockKind.Image, "", md.Append(')').ToString());
+        return new ArticleBlock(BlockKind.Image, "", md.ToString());
     }
 
     /// <summary>

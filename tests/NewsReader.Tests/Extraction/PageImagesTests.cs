@@ -23,6 +23,19 @@ public sealed class PageImagesTests
     }
 
     [Fact]
+    public void Gallery_KeepsEveryPictureOnce_WithTheCaptionAfterTheLast()
+    {
+        var article = HtmlPages.Parse("<title>Plan</title>", article: $"""
+            <p>{Text}</p>
+            <figure class="gallery"><img src="a_files/1.jpg" alt="Один"><img class="lazy" data-src="a_files/2.jpg" alt="Два">
+            <noscript><img src="a_files/2.jpg" alt="Два"></noscript><figcaption>Две фотографии порта.</figcaption></figure>
+            <p>{Text} Again.</p>
+            """);
+
+        Assert.Contains("![Один](a_files/1.jpg)\n\n![Два](a_files/2.jpg \"Две фотографии порта.\")", article.BodyMarkdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LazyPicture_UsesItsRealAddress_AndSitePathsGoAbsolute()
     {
         var article = HtmlPages.Parse("<title>Plan</title><link rel=\"canonical\" href=\"https://news.example/a/plan\">", article: $"""
