@@ -8,7 +8,7 @@ namespace NewsReader.Extraction.Html;
 /// The article's pictures, written as Markdown images: a figure's caption and credit become the image's title (shown as
 /// its caption), the page's width and height ride along as a "#640x480" size hint on the address, and lazy-loading
 /// pages' real address (data-src, srcset) is preferred over a placeholder. Icons, logos, avatars and tracking pixels
-/// are not pictures of the article. Relative addresses stay relative: they name files saved beside the page.
+/// are not pictures of the article, nor are teasers (a picture linking to another page) and loading placeholders. Relative addresses stay relative: they name files saved beside the page.
 /// </summary>
 public static class PageImages
 {
@@ -17,7 +17,7 @@ public static class PageImages
     private const int MaxCaption = 500;
     private const int MaxGallery = 20;
 
-    private static readonly string[] Decoration = ["icon", "logo", "avatar", "emoji", "spacer", "pixel", "sprite", "badge", "gravatar"];
+    private static readonly string[] Decoration = ["icon", "logo", "avatar", "emoji", "spacer", "pixel", "sprite", "badge", "gravatar", "loading", "placeholder", "spinner", "blank.", "zoom"];
 
     /// <summary>An image block for an img, picture or figure holding a picture of the article; null for anything else.</summary>
     public static ArticleBlock? Read(IElement e, Uri? baseUri)
@@ -46,7 +46,8 @@ public static class PageImages
                 return null; // a figure used as a wrapper of text: its paragraphs are walked as usual
             }
 
-            caption = captionText;
+            // The figure's few words: its caption and a credit beside it ("© Aton"), in the page's order.
+            caption = Dom.TextOf(e, MaxCaption);
         }
 
         var md = new StringBuilder();
@@ -116,9 +117,20 @@ public static class PageImages
             return true;
         }
 
-        var words = string.Join(' ', image.ClassName, image.Id, image.ParentElement?.ClassName).ToLowerInvariant();
+        // A picture that links to another page is a teaser for it (a link to a bigger copy of the picture is not).
+        if (image.Closest("a")?.GetAttribute("href") is { Length: > 0 } href && !href.StartsWith('#') && !IsImageFile(href))
+        {
+            return true;
+        }
+
+        var words = string.Join(' ', image.ClassName, image.Id, image.ParentElement?.ClassName, (image.GetAttribute("src") ?? "").Split('?', '#')[0]).ToLowerInvariant();
         return Decoration.Any(d => words.Contains(d, StringComparison.Ordinal));
     }
+
+    private static bool IsImageFile(string href) =>
+        Path.GetExtension(FileName(href)).ToLowerInvariant() is ".jpg" or ".jpeg" or ".png" or ".gif" or ".webp" or ".avif";
+
+    private static string FileName(string? url) => (url ?? "").Split('?', '#')[0].Split('/')[^1];
 
     private static string Collapse(string? text) =>
         string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

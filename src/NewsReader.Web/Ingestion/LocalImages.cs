@@ -11,7 +11,8 @@ namespace NewsReader.Ingestion;
 /// read only from inside the seeds folder (no "..", no link out, <see cref="SeedFiles.MayRead"/>), under the size limit,
 /// and only when its bytes are a real raster image (<see cref="ImageFormats"/>). The body then points at the stored copy,
 /// /media/{sha256}.{ext}, with a "#640x480" size hint: the page's own when it gave one, else the image's. An image that
-/// cannot be stored is a warning; the article is stored all the same and shows the image's alt text.
+/// cannot be stored is a warning; the article is stored all the same and shows the image's alt text, or, when no such
+/// file is there and the page names its web address, the picture from the page's site.
 /// </summary>
 public static partial class LocalImages
 {
@@ -31,11 +32,18 @@ public static partial class LocalImages
         var addresses = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var reference in parsed.Images)
         {
-            var (image, problem) = await ReadAsync(reference.Path, root, options, ct);
+            var (image, problem, onDisk) = await ReadAsync(reference.Path, root, options, ct);
             if (image is null)
             {
+                // A page saved without its pictures still names them relative to where it came from.
+                var web = onDisk ? null : OnTheWeb(reference.Url, parsed.CanonicalUrl);
+                if (web is not null)
+                {
+                    addresses[reference.Url] = web;
+                }
+
                 var shown = SafeText.Clean(reference.Url.Length > 200 ? reference.Url[..200] + "…" : reference.Url);
-                warnings.Add($"Image \"{shown}\" not stored: {problem}.");
+                warnings.Add($"Image \"{shown}\" not stored: {problem}{(web is null ? "" : "; shown from the page's site instead")}.");
                 continue;
             }
 
@@ -49,22 +57,29 @@ public static partial class LocalImages
         return (article, images.Values.ToList());
     }
 
-    private static async Task<(StoredImage? Image, string? Problem)> ReadAsync(string path, string root, NewsReaderOptions options, CancellationToken ct)
+    /// <summary>The relative address made absolute against the page's own web address (http or https only), or null.</summary>
+    private static string? OnTheWeb(string url, string? canonical) =>
+        Uri.TryCreate(canonical, UriKind.Absolute, out var page) && page.Scheme is "http" or "https" && Uri.TryCreate(page, url, out var web)
+            ? web.AbsoluteUri.Replace("(", "%28", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal)
+            : null;
+
+    /// <returns>The stored image, or why not and whether a file was there at all.</returns>
+    private static async Task<(StoredImage? Image, string? Problem, bool OnDisk)> ReadAsync(string path, string root, NewsReaderOptions options, CancellationToken ct)
     {
         if (!SeedFiles.MayRead(root, path, options.FollowLinksInsideSeeds))
         {
-            return (null, "it is outside the seeds folder, hidden, or behind a symbolic link");
+            return (null, "it is outside the seeds folder, hidden, or behind a symbolic link", File.Exists(path));
         }
 
         var file = new FileInfo(path);
         if (!file.Exists)
         {
-            return (null, "no such file beside the page");
+            return (null, "no such file beside the page", false);
         }
 
         if (file.Length > options.MaxImageBytes)
         {
-            return (null, $"{file.Length:N0} bytes, over the {options.MaxImageBytes:N0}-byte limit");
+            return (null, $"{file.Length:N0} bytes, over the {options.MaxImageBytes:N0}-byte limit", true);
         }
 
         byte[] bytes;
@@ -74,11 +89,11 @@ public static partial class LocalImages
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArticleRejectedException)
         {
-            return (null, $"it cannot be read ({e.Message})");
+            return (null, $"it cannot be read ({e.Message})", true);
         }
 
         return ImageFormats.Recognise(bytes) is { } format
-            ? (new StoredImage(Convert.ToHexStringLower(SHA256.HashData(bytes)), format, bytes), null)
-            : (null, "not a PNG, JPEG, GIF, WebP or AVIF image (SVG and other files are not served)");
+            ? (new StoredImage(Convert.ToHexStringLower(SHA256.HashData(bytes)), format, bytes), null, true)
+            : (null, "not a PNG, JPEG, GIF, WebP or AVIF image (SVG and other files are not served)", true);
     }
 }

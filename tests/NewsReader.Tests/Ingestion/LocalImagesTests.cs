@@ -171,6 +171,23 @@ public sealed class LocalImagesTests : IDisposable
     }
 
     [Fact]
+    public async Task PageSavedWithoutItsPictures_ShowsThemFromItsSite()
+    {
+        Write("sem-fotos.html", SavedPage.Replace("<meta charset=\"utf-8\">", "<meta charset=\"utf-8\"><link rel=\"canonical\" href=\"https://gazeta.example/cidade/ponte-reabre\">", StringComparison.Ordinal));
+
+        await _app.IngestAsync();
+
+        var (_, page) = await _app.GetPageAsync("/articles/ponte-dom-luis-reabre-apos-obras");
+        var images = page.QuerySelectorAll(".article-body img");
+        Assert.Equal(
+            ["https://gazeta.example/cidade/Ponte_files/ponte.png", "https://gazeta.example/cidade/Ponte_files/obra.jpg", "https://gazeta.example/cidade/Ponte_files/falta.png"],
+            images.Select(i => i.GetAttribute("src")));
+        Assert.Equal("320", images[1].GetAttribute("width")); // the page's size hint still holds
+        var (_, source) = await _app.GetPageAsync("/articles/ponte-dom-luis-reabre-apos-obras/source");
+        Assert.Contains(source.QuerySelectorAll("li"), li => li.TextContent.Contains("shown from the page's site instead", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ReIngestingAndSharingAPicture_StoresItOnce()
     {
         var png = TestImages.Png(16, 16);
