@@ -102,6 +102,10 @@ public static class ArticleImages
         return !IsAllowedSource(src) ? null : src!.StartsWith('/') ? siteBase.TrimEnd('/') + src : src;
     }
 
+    /// <summary>Body HTML with this site's image paths ("/media/…") made absolute, for feeds, which are read away from the site.</summary>
+    public static string WithAbsoluteSources(string bodyHtml, string siteBase) =>
+        bodyHtml.Replace(" src=\"/", " src=\"" + siteBase.TrimEnd('/') + "/", StringComparison.Ordinal);
+
     /// <summary>http(s) addresses, and paths on this site ("/media/…"), never "//host" or other schemes (data:, javascript:, file:).</summary>
     public static bool IsAllowedSource(string? src) =>
         src is { Length: > 1 } && (src[0] == '/' ? src[1] is not ('/' or '\\')

@@ -100,6 +100,20 @@ public sealed class LocalImagesTests : IDisposable
     }
 
     [Fact]
+    public async Task FullTextFeed_GivesStoredPicturesTheirWholeAddress()
+    {
+        var png = TestImages.Png(8, 8);
+        Write("Ponte.html", SavedPage);
+        Write("Ponte_files/ponte.png", png);
+        await _app.IngestAsync();
+
+        var feed = await _app.CreateClient().GetStringAsync("/feed");
+
+        Assert.Contains($"src=\"http://localhost/media/{Sha(png)}.png\"", System.Net.WebUtility.HtmlDecode(feed), StringComparison.Ordinal);
+        Assert.DoesNotContain("src=\"/media/", System.Net.WebUtility.HtmlDecode(feed), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MarkdownRelativeImages_AreStored_InlineAndByReference_AndShownAsFigures()
     {
         var jpeg = TestImages.Jpeg(48, 32);
