@@ -77,10 +77,7 @@ public sealed class LocalImagesTests : IDisposable
     [Fact]
     public async Task StoredImage_IsServedAsTheImageItIs_WithNosniffAndLongCaching()
     {
-        var png = TestImages.Png(8, 8);
-        Write("Ponte.html", SavedPage);
-        Write("Ponte_files/ponte.png", png);
-        await _app.IngestAsync();
+        var png = await SeedSavedPageAsync(TestImages.Png(8, 8));
         var client = _app.CreateClient();
 
         var response = await client.GetAsync($"/media/{Sha(png)}.png");
@@ -102,10 +99,7 @@ public sealed class LocalImagesTests : IDisposable
     [Fact]
     public async Task FullTextFeed_GivesStoredPicturesTheirWholeAddress()
     {
-        var png = TestImages.Png(8, 8);
-        Write("Ponte.html", SavedPage);
-        Write("Ponte_files/ponte.png", png);
-        await _app.IngestAsync();
+        var png = await SeedSavedPageAsync(TestImages.Png(8, 8));
 
         var feed = await _app.CreateClient().GetStringAsync("/feed");
 
@@ -215,6 +209,15 @@ public sealed class LocalImagesTests : IDisposable
 
         Assert.Equal(1, summary.Count(IngestionResult.Revised));
         Assert.Equal(1, await MediaRowsAsync());
+    }
+
+    /// <summary>The saved page with its lead picture only, ingested; returns the picture's bytes.</summary>
+    private async Task<byte[]> SeedSavedPageAsync(byte[] png)
+    {
+        Write("Ponte.html", SavedPage);
+        Write("Ponte_files/ponte.png", png);
+        await _app.IngestAsync();
+        return png;
     }
 
     private void Write(string name, string text) => Write(name, System.Text.Encoding.UTF8.GetBytes(text));
