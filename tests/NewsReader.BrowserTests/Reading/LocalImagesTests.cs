@@ -82,6 +82,7 @@ public sealed class LocalImagesTests(BrowserFixture fx) : IAsyncLifetime
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
         Assert.NotEqual("ran", await page.TitleAsync()); // the page's own script, saved beside it, is never served
         Assert.Empty(refused);
+        await AxeScan.AssertNoViolationsAsync(page, url + " with its picture");
     }
 
     [Fact]
