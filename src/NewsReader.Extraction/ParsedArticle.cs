@@ -34,4 +34,8 @@ public sealed record ParsedArticle
     public IReadOnlyList<string> Dropped { get; init; } = [];
 
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>Images of the body that are files beside the page (a saved page's "_files" folder, a Markdown file's
+    /// relative paths), for the caller to read and store; web addresses are not listed.</summary>
+    public IReadOnlyList<ImageReference> Images { get; init; } = [];
 }

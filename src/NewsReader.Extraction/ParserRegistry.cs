@@ -60,7 +60,8 @@ public sealed class ParserRegistry(IEnumerable<IArticleParser> parsers, ParseLim
 
         try
         {
-            var article = await ParseSandbox.RunAsync(() => parser.Parse(bytes, path), _limits, ct);
+            // The images beside the page are listed under the same limits as the parse: it reads the body's Markdown again.
+            var article = await ParseSandbox.RunAsync(() => WithImages(parser.Parse(bytes, path), path), _limits, ct);
             if (article is null)
             {
                 return new ParseResult(path, parser, null, $"Parsing took longer than the {_limits.WallTime.TotalSeconds:0.#}-second limit; the file was refused.");
@@ -78,6 +79,9 @@ public sealed class ParserRegistry(IEnumerable<IArticleParser> parsers, ParseLim
             return new ParseResult(path, parser, null, $"Parser failed: {e.GetType().Name}: {e.Message}");
         }
     }
+
+    private static ParsedArticle WithImages(ParsedArticle article, string path) =>
+        article with { Images = ImageReferences.Find(article.BodyMarkdown, path) };
 
     private string? OverOutputLimit(ParsedArticle article)
     {

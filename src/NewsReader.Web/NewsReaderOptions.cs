@@ -24,6 +24,9 @@ public sealed class NewsReaderOptions
     /// </summary>
     public long MaxFileBytes { get; set; } = 8 * 1024 * 1024;
 
+    /// <summary>Images saved beside an article file larger than this are not stored (a warning says so); the article still is.</summary>
+    public long MaxImageBytes { get; set; } = 10 * 1024 * 1024;
+
     /// <summary>Follow symbolic links in the seeds folder whose target file is inside it; links are skipped by default.</summary>
     public bool FollowLinksInsideSeeds { get; set; }
 

@@ -6,6 +6,7 @@ using NewsReader.Corrections;
 using NewsReader.Feeds;
 using NewsReader.Hosting;
 using NewsReader.Ingestion;
+using NewsReader.Images;
 using NewsReader.Performance;
 using NewsReader.Search;
 using NewsReader.Security;
@@ -24,6 +25,7 @@ builder.AddTrustedProxies(); // X-Forwarded-* from the reverse proxies named in 
 builder.AddSecurity();       // CSP, nosniff, Referrer-Policy, HSTS on every response
 builder.AddStore();          // SQLite, migrations at start-up
 builder.AddIngestion();      // parsers and the seeds watcher
+builder.AddImages();         // images stored from beside article files
 builder.AddReader();         // article and source pages
 builder.AddPerformance();    // compression, output cache of reading pages, ETag/304
 builder.AddSearch();         // keyword search over the full-text index
@@ -38,6 +40,7 @@ app.UseTrustedProxies();     // first: everything after sees the client, not the
 app.UseSecurity();           // input cleaned of control characters, page numbers clamped
 app.UsePerformance();        // before the pages: wraps them
 app.MapReader();
+app.MapImages();
 app.MapSearch();
 app.MapAdmin();
 app.MapCorrections();

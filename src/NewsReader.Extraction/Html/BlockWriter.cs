@@ -9,6 +9,7 @@ public enum BlockKind
     Heading,
     Table,
     Code,
+    Image,
 }
 
 /// <summary>One block of the article: its plain text (table rows on their own lines) and its Markdown.</summary>
@@ -121,6 +122,17 @@ public sealed class BlockWriter(PageStats stats, Uri? baseUri)
     private bool Enter(IElement e, Stack<Step> stack)
     {
         var tag = e.LocalName;
+        if (tag is "img" or "picture" || (tag == "figure" && !stats.IsRemoved(e)))
+        {
+            // Measuring the page skips images; the article's own are written here (PageImages), each a block of its own.
+            if (PageImages.Read(e, baseUri) is { } image)
+            {
+                Flush();
+                Emit(image);
+                return false;
+            }
+        }
+
         if (stats.IsRemoved(e))
         {
             EndParagraphAt(tag); // "text<div class=ad></div>text" is two paragraphs, not two sentences glued together.

@@ -26,6 +26,17 @@ public static class BodyCleaner
         {
             var block = blocks[i];
             var text = block.Text;
+            if (block.Kind == BlockKind.Image)
+            {
+                // A picture has no text to judge; under a "Related" heading it is a teaser's thumbnail.
+                if (!inRelated)
+                {
+                    kept.Add(block);
+                }
+
+                continue;
+            }
+
             if (block.Kind == BlockKind.Heading || (text.Length < MaxRelatedLabel && PageFurniture.IsRelatedHeading(text)))
             {
                 inRelated = PageFurniture.IsRelatedHeading(text);

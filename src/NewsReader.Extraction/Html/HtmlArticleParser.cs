@@ -71,7 +71,7 @@ public sealed class HtmlArticleParser : IArticleParser
 
         var (blocks, dropped, byline) = found;
         meta = MetadataGuard.Read("visible byline", warnings, () => meta.WithVisibleByline(byline), meta);
-        if (blocks.Count == 0)
+        if (blocks.All(b => b.Kind == BlockKind.Image))
         {
             throw new ArticleRejectedException("No article text found in the page.");
         }
@@ -104,7 +104,7 @@ public sealed class HtmlArticleParser : IArticleParser
             Updated = meta.Updated,
             CanonicalUrl = meta.CanonicalUrl,
             Language = meta.Language,
-            Body = blocks.SelectMany(b => b.Kind == BlockKind.Table ? b.Text.Split('\n') : [b.Text]).ToList(),
+            Body = blocks.Where(b => b.Kind != BlockKind.Image).SelectMany(b => b.Kind == BlockKind.Table ? b.Text.Split('\n') : [b.Text]).ToList(),
             BodyMarkdown = string.Join("\n\n", blocks.Select(b => b.Markdown)),
             Dropped = dropped,
             Warnings = warnings,

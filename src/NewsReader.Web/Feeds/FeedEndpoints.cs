@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using NewsReader.Api;
+using NewsReader.Articles;
 using NewsReader.Seo;
 using NewsReader.Sources;
 
@@ -85,6 +86,9 @@ public static class FeedEndpoints
 
     private static async Task<IResult> RespondAsync(HttpContext http, ContentStamp stamp, FeedDocument document, FeedOptions options, CancellationToken ct)
     {
+        // Feeds are read away from the site: the article's own pictures (/media/…) need its whole address there.
+        var site = SiteUrls.Base(http.Request);
+        document = document with { Articles = [.. document.Articles.Select(a => a with { BodyHtml = ArticleImages.WithAbsoluteSources(a.BodyHtml, site) })] };
         var body = FeedWriter.Write(document, options.Format, options.FullText, slug => SiteUrls.Article(http.Request, slug));
         return ConditionalGet.Respond(http, body, FeedWriter.ContentType(options.Format), await stamp.LastChangedAsync(ct));
     }

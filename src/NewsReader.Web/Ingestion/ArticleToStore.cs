@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using NewsReader.Articles;
 using NewsReader.Extraction;
+using NewsReader.Images;
 
 namespace NewsReader.Ingestion;
 
@@ -26,6 +27,9 @@ public sealed record ArticleToStore
     }
 
     public ParsedArticle Parsed { get; }
+
+    /// <summary>Images saved beside the file that the body shows, stored with the article (<see cref="LocalImages"/>).</summary>
+    public IReadOnlyList<StoredImage> Images { get; init; } = [];
 
     /// <summary>The body's blocks as one text, as search indexes it and diffs compare it.</summary>
     public string BodyText { get; }

@@ -40,7 +40,7 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
                 var path = files[next++];
                 var knownFile = known.GetValueOrDefault(path);
                 var refusedFile = refused.GetValueOrDefault(path);
-                window.Enqueue(Task.Run(() => PrepareAsync(path, knownFile, refusedFile, ct), ct));
+                window.Enqueue(Task.Run(() => PrepareAsync(root, path, knownFile, refusedFile, ct), ct));
             }
 
             var preparing = window.Dequeue();
@@ -75,7 +75,8 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
     public async Task<IngestionOutcome> IngestFileAsync(string path, CancellationToken ct)
     {
         path = Path.GetFullPath(path);
-        if (!SeedFiles.MayRead(Path.GetFullPath(options.Value.SeedsPath), path, options.Value.FollowLinksInsideSeeds))
+        var root = Path.GetFullPath(options.Value.SeedsPath);
+        if (!SeedFiles.MayRead(root, path, options.Value.FollowLinksInsideSeeds))
         {
             return new IngestionOutcome(path, IngestionResult.Failed, "Not read: a symbolic link, a hidden file, or outside the seeds folder.");
         }
@@ -84,7 +85,7 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
         var known = await store.KnownFileAsync(c, path, ct);
         var refused = await store.RefusedFileAsync(c, path, ct);
         await using var batch = new WriteBatch(c, store, logger);
-        await batch.AddAsync(await PrepareAsync(path, known, refused, ct), ct);
+        await batch.AddAsync(await PrepareAsync(root, path, known, refused, ct), ct);
         return Announce(await batch.CommitAsync(ct)).Single();
     }
 
@@ -103,7 +104,7 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
     /// <summary>Appended to the reason of a file skipped because it was refused before and has not changed.</summary>
     public const string StillRefused = " (refused earlier; not parsed again until the file changes)";
 
-    private async Task<PreparedFile> PrepareAsync(string path, KnownFile? known, RefusedFile? refused, CancellationToken ct)
+    private async Task<PreparedFile> PrepareAsync(string root, string path, KnownFile? known, RefusedFile? refused, CancellationToken ct)
     {
         try
         {
@@ -147,10 +148,11 @@ public sealed class Ingester(Db db, ParserRegistry parsers, IngestionStore store
             var parsed = refused is not null && refused.Sha256 == sha
                 ? new ParseResult(path, parsers.For(path), null, refused.Reason) // only touched: the same bytes are refused again, unparsed
                 : await parsers.ParseAsync(path, bytes, ct);
+            var (article, images) = parsed.Article is { } found ? await LocalImages.StoreAsync(found, root, options.Value, ct) : (null, []);
             return prepared with
             {
                 Sha = sha, Size = bytes.LongLength, Parsed = parsed,
-                ToStore = parsed.Article is { } article ? new ArticleToStore(article) : null,
+                ToStore = article is null ? null : new ArticleToStore(article) { Images = images },
                 Refusal = parsed.Article is null ? refusal with { Reason = parsed.Error ?? "Not an article." } : null,
             };
         }

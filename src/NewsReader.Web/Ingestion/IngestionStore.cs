@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using NewsReader.Extraction;
+using NewsReader.Images;
 
 namespace NewsReader.Ingestion;
 
@@ -211,6 +212,7 @@ public sealed class IngestionStore
         };
 
         await c.ExecuteAsync(ForgetRefusedSql, file, tx);
+        await ImageStore.SaveAsync(tx, article.Images);
         var source = await c.QuerySingleOrDefaultAsync<(long Id, long? ArticleId)?>(SourceByPathSql, file, tx);
         IngestionOutcome outcome;
         if (source is null)

@@ -29,7 +29,7 @@ public static class SeedFiles
             if ((undecodable.Count > 0 || RawFileNames.IsRaw(current)) && RawFileNames.List(current) is { } raw)
             {
                 entries = entries.Except(undecodable).ToList();
-                foreach (var entry in raw)
+                foreach (var entry in raw.Where(e => !IsPageResource(e.Path)))
                 {
                     if (entry.IsFolder)
                     {
@@ -42,7 +42,7 @@ public static class SeedFiles
                 }
             }
 
-            foreach (var entry in entries.Where(e => !e.Name.StartsWith('.') && (e.LinkTarget is null || followLinks && LinkStaysInside(root, e))))
+            foreach (var entry in entries.Where(e => !e.Name.StartsWith('.') && !IsPageResource(e.FullName) && (e.LinkTarget is null || followLinks && LinkStaysInside(root, e))))
             {
                 if (entry is DirectoryInfo)
                 {
@@ -60,6 +60,33 @@ public static class SeedFiles
 
         found.Sort(StringComparer.Ordinal);
         return found;
+    }
+
+    /// <summary>
+    /// Not an article but part of one: an image (a Markdown file's pictures), or the "Name_files" folder a browser's
+    /// "save complete page" writes beside "Name.html", and anything in it (its pictures, styles, scripts, frames).
+    /// </summary>
+    public static bool IsPageResource(string path)
+    {
+        if (Path.GetExtension(path).ToLowerInvariant() is ".png" or ".jpg" or ".jpeg" or ".gif" or ".webp" or ".avif" or ".svg")
+        {
+            return true;
+        }
+
+        for (var folder = path; !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
+        {
+            var name = Path.GetFileName(folder);
+            if (name.EndsWith("_files", StringComparison.Ordinal) && name.Length > "_files".Length && Path.GetDirectoryName(folder) is { } parent)
+            {
+                var page = Path.Combine(parent, name[..^"_files".Length]);
+                if (File.Exists(page + ".html") || File.Exists(page + ".htm"))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether one file (a watcher event) may be read: inside the folder, not hidden, and not a link unless allowed.</summary>

@@ -79,7 +79,7 @@ public sealed class SeedWatcher(Ingester ingester, IOptions<NewsReaderOptions> o
                 continue;
             }
 
-            foreach (var path in paths.Where(p => File.Exists(p) && !Ingester.IsHidden(root, p)))
+            foreach (var path in paths.Where(p => File.Exists(p) && !Ingester.IsHidden(root, p) && !SeedFiles.IsPageResource(p)))
             {
                 await GuardAsync(() => ingester.IngestFileAsync(path, stoppingToken));
             }

@@ -196,6 +196,20 @@ public static class Migrations
             );
             """),
         new(8, "search: the bureau is searched with the byline", NewsReader.Search.BylineSchema.Sql),
+        new(9, "media: images saved beside article files, stored by the hash of their bytes", """
+            -- In the database rather than a folder beside it, so one file (or one VACUUM INTO) backs up everything.
+            -- The extension and content type are those the bytes were recognised as, never the file name's.
+            CREATE TABLE media (
+                sha256          TEXT PRIMARY KEY,
+                extension       TEXT NOT NULL,
+                content_type    TEXT NOT NULL,
+                width           INTEGER,
+                height          INTEGER,
+                size_bytes      INTEGER NOT NULL,
+                bytes           BLOB NOT NULL,
+                created_at      TEXT NOT NULL
+            );
+            """),
     ];
 }
 

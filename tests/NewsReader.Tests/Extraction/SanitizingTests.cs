@@ -44,7 +44,7 @@ public sealed class SanitizingTests
         Assert.Contains("We will start in spring", page.QuerySelector("blockquote")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(["Year", "Cost"], page.QuerySelectorAll("th").Select(th => th.TextContent.Trim()));
         Assert.DoesNotContain(page.QuerySelectorAll("p"), p => p.TextContent.Contains("The plan as drawn", StringComparison.Ordinal));
-        Assert.Contains("The plan as drawn by the architects.", article.Dropped);
+        Assert.Contains("![](a.jpg \"The plan as drawn by the architects.\")", article.BodyMarkdown, StringComparison.Ordinal); // the figure's caption, on its image
         Assert.Contains(page.QuerySelectorAll("p"), p => p.TextContent.Contains("Writing <script>alert(3)</script> in a paragraph is only text", StringComparison.Ordinal));
 
         var minutes = page.QuerySelectorAll("a").Single(a => a.TextContent == "the minutes");
