@@ -11,6 +11,14 @@ public sealed partial class TextArticleParser : IArticleParser
     private const int HeaderSearchLines = 8;
     private const int MaxBylineLines = 4;
     private const int MinRepeatedHeadline = 20;
+
+    // The article region's weights: a paragraph this long reads as text whatever its end; a shorter one must end a
+    // sentence (of three words at least: "Entry remains free."); anything else is a label that costs as much as a short
+    // paragraph gives.
+    private const int MinTextLine = 100;
+    private const int MinSentence = 40;
+    private const int MinSentenceWords = 3;
+    private const int LabelWeight = 80;
     private const int NearbyLines = 6;
     private const int MaxNearbyLine = 100;
     private const int MaxHeadlineSearchLines = 400;
@@ -69,7 +77,7 @@ public sealed partial class TextArticleParser : IArticleParser
         }
 
         var header = ReadHeader(lines, dropped, warnings);
-        var body = ReadBody(lines, header.BodyStart, header.Title, dropped);
+        var body = ArticleRegion(ReadBody(lines, header.BodyStart, header.Title, dropped), dropped);
         if (header.Standfirst is not null)
         {
             body.Insert(0, header.Standfirst);
@@ -384,6 +392,47 @@ public sealed partial class TextArticleParser : IArticleParser
             }
         }
     }
+
+    /// <summary>
+    /// The article in a page saved whole: the run of paragraphs where text outweighs furniture. Each paragraph that reads
+    /// as text (long, or a sentence) counts its length; each short label (menus, teaser titles, footer links) counts
+    /// against; the run with the highest total is the article (the maximum-sum run). What lies outside it is dropped.
+    /// </summary>
+    private static List<string> ArticleRegion(List<string> paragraphs, List<string> dropped)
+    {
+        int best = 0, bestStart = 0, bestEnd = paragraphs.Count, sum = 0, start = 0;
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            Limits.ParseBudget.Check();
+            var value = ReadsAsText(paragraphs[i]) ? paragraphs[i].Length : -LabelWeight;
+            if (sum <= 0)
+            {
+                (sum, start) = (value, i);
+            }
+            else
+            {
+                sum += value;
+            }
+
+            if (sum > best)
+            {
+                (best, bestStart, bestEnd) = (sum, start, i + 1);
+            }
+        }
+
+        if (best <= 0)
+        {
+            return paragraphs;
+        }
+
+        dropped.AddRange(paragraphs[..bestStart]);
+        dropped.AddRange(paragraphs[bestEnd..]);
+        return paragraphs[bestStart..bestEnd];
+    }
+
+    private static bool ReadsAsText(string paragraph) =>
+        paragraph.Length >= MinTextLine
+        || (EndsSentence(paragraph) && paragraph[^1] != ':' && (paragraph.Length >= MinSentence || paragraph.Count(c => c == ' ') >= MinSentenceWords - 1));
 
     /// <summary>
     /// Splits a block of lines (no blank line inside) into paragraphs. Every line ending a sentence, or lines longer than any

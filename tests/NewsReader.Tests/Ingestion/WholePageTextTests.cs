@@ -71,4 +71,40 @@ public sealed class WholePageTextTests
         Assert.DoesNotContain("By Anna Roth", a.Body);
         Assert.Contains(Body1, a.Body);
     }
+
+    [Fact]
+    public void Parse_TeasersAndFooterAfterTheArticle_AreDroppedAndItsShortLastSentenceKept()
+    {
+        var a = Parse($"""
+            Ferry across the river returns in June | The Valley News
+
+            Ferry across the river returns in June
+
+            By Anna Roth
+
+            {Body1}
+
+            {Body2}
+
+            Entry stays free.
+
+            More from Valley News
+
+            Bridge plans: what the council wants
+
+            Flood toll rises to 40 homes
+
+            Ålesund’s harbour gets a new pier
+
+            Contact
+
+            Imprint
+
+            Privacy
+            """);
+
+        Assert.Equal([Body1, Body2, "Entry stays free."], a.Body);
+        Assert.Contains("Flood toll rises to 40 homes", a.Dropped);
+        Assert.Contains("Privacy", a.Dropped);
+    }
 }
