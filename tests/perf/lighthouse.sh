@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Lighthouse 12.2.3 (from npm, installed under $PERF_WORK) with Debian's Chromium on the list, article and search pages
-# of the app started on 127.0.0.1 over a small database (the seed plus generated articles). Prints one line per page:
+# of the app (and an outlet's page) started on 127.0.0.1 over a small database (the seed plus generated articles). Prints one line per page:
 # performance, accessibility, best practices, SEO (goals: 95+, 100, 100, 100) and keeps the JSON reports.
 # Usage: tests/perf/lighthouse.sh
 source "$(dirname "$0")/common.sh"
@@ -23,9 +23,10 @@ trap 'kill $app_pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 3000); do curl -fs "http://127.0.0.1:$PORT/" | grep -q 'article class="card' && break; sleep 0.1; done
 
 seed=$(sqlite3 "$SITE/lh.db" "SELECT slug FROM articles WHERE title LIKE 'Japan%' LIMIT 1")
+outlet=$(sqlite3 "$SITE/lh.db" "SELECT o.slug FROM outlets o JOIN articles a ON a.outlet_id = o.id GROUP BY o.id ORDER BY count(*) DESC LIMIT 1")
 export CHROME_PATH=/usr/bin/chromium
 printf '%-8s %5s %5s %5s %5s\n' page perf a11y bp seo
-for page in "list|/" "article|/articles/$seed" "search|/search?q=diplomatic"; do
+for page in "list|/" "article|/articles/$seed" "search|/search?q=diplomatic" "outlet|/sources/$outlet"; do
     name=${page%%|*}; path=${page#*|}
     "$LH_DIR/node_modules/.bin/lighthouse" "http://127.0.0.1:$PORT$path" --quiet \
         --only-categories=performance,accessibility,best-practices,seo --output=json --output-path="$PERF_WORK/lighthouse-$name.json" \
