@@ -40,6 +40,10 @@ public static partial class PageFurniture
         "lees ook", "gerelateerde artikelen", "läs också", "relaterade artiklar", "les også", "læs også",
         "share", "share this", "share this article", "share this story", "share this post", "artikel teilen", "beitrag teilen",
         "partager", "partager cet article", "compartir", "compartir esta noticia", "condividi", "udostępnij",
+        "comments", "leave a comment", "leave a reply", "kommentare", "kommentar schreiben", "schreibe einen kommentar",
+        "kommentieren sie", "commentaires", "laisser un commentaire", "comentarios", "deja un comentario", "lascia un commento",
+        "komentarze", "meistgelesen", "meistgelesene artikel", "more from", "schlagworte", "verwandte beiträge",
+        "nächster artikel", "next article", "previous article",
     };
 
     [GeneratedRegex(@"cookie", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -116,4 +120,26 @@ public static partial class PageFurniture
     /// <summary>True for a heading that starts a list of other stories: it and everything after it are dropped.</summary>
     public static bool IsRelatedHeading(string line) =>
         RelatedHeadings.Contains(line.Trim().TrimEnd(':', '.', '›', '»', '>').Trim());
+
+    /// <summary>
+    /// True for a heading that opens with one of those labels and names more ("Mehr zum Thema auf Example.de", "More
+    /// from Business", "Comments (12)"): a section heading, so only for headings, never for a line of text, and only
+    /// when what follows the label is a short name ("Trending down: why fuel prices fell" is a headline).
+    /// </summary>
+    private const int MaxSectionNameWords = 4;
+
+    public static bool StartsRelatedSection(string heading)
+    {
+        var text = heading.AsSpan().Trim();
+        foreach (var label in RelatedHeadings)
+        {
+            if (text.Length > label.Length && text.StartsWith(label, StringComparison.OrdinalIgnoreCase) && !char.IsLetterOrDigit(text[label.Length])
+                && text[label.Length..].Count(' ') <= MaxSectionNameWords)
+            {
+                return true;
+            }
+        }
+
+        return IsRelatedHeading(heading);
+    }
 }

@@ -39,7 +39,7 @@ public static class BodyCleaner
 
             if (block.Kind == BlockKind.Heading || (text.Length < MaxRelatedLabel && PageFurniture.IsRelatedHeading(text)))
             {
-                inRelated = PageFurniture.IsRelatedHeading(text);
+                inRelated = block.Kind == BlockKind.Heading ? PageFurniture.StartsRelatedSection(text) : PageFurniture.IsRelatedHeading(text);
             }
 
             var drop = inRelated && (block.Kind == BlockKind.Heading || text.Length <= MaxTeaserLength)

@@ -70,7 +70,12 @@ public static class MarkdownFurniture
         block is ParagraphBlock p && Text(p) is var text && text.IndexOf(':') is > 0 and var colon
         && PageFurniture.IsRelatedHeading(text[..colon]) && LinkShare(p.Inline) >= MinLinkShare / 2;
 
-    private static bool IsLabel(Block block) => block is HeadingBlock or ParagraphBlock && PageFurniture.IsRelatedHeading(Text(block));
+    private static bool IsLabel(Block block) => block switch
+    {
+        HeadingBlock => PageFurniture.StartsRelatedSection(Text(block)),
+        ParagraphBlock => PageFurniture.IsRelatedHeading(Text(block)),
+        _ => false,
+    };
 
     // A list whose every item is mostly a link, or a paragraph that is mostly links ("Share: Twitter · Facebook").
     private static bool IsLinkBlock(Block block) => block switch

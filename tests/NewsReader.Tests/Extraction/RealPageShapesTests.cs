@@ -156,4 +156,26 @@ public sealed class RealPageShapesTests
 
         Assert.Equal([First, news, Second], a.Body);
     }
+
+    [Fact]
+    public void Parse_SectionHeadingsThatOpenWithARelatedOrCommentsLabel_DropTheirTeasers()
+    {
+        var a = Parse($"""
+            <article><p>{First}</p><p>{Second}</p><p>{Third}</p>
+            <h2>Mehr zum Thema auf Kreisblatt.de</h2><p><a href="/a">Neue Brücke geplant</a></p><p><a href="/b">Hochwasser: die Bilanz</a></p>
+            <h3>Kommentare (2)</h3><p>Endlich! Jörg, 14:02</p><p>Wurde auch Zeit.</p></article>
+            """);
+
+        Assert.Equal([First, Second, Third], a.Body);
+        Assert.Contains("Mehr zum Thema auf Kreisblatt.de", a.Dropped);
+    }
+
+    [Fact]
+    public void Parse_HeadlineThatStartsWithALabelWord_IsKeptAsASubheading()
+    {
+        const string heading = "Trending down: why fuel prices fell this spring";
+        var a = Parse($"""<article><p>{First}</p><h2>{heading}</h2><p>{Second}</p><p>{Third}</p></article>""");
+
+        Assert.Equal([First, heading, Second, Third], a.Body);
+    }
 }
