@@ -53,6 +53,7 @@ public static class AuthorNames
             return [];
         }
 
+        value = WithoutAffiliations(value);
         var parsed = Byline.TryParse(value.StartsWith("by ", StringComparison.OrdinalIgnoreCase) ? value : "By " + value, site);
         if (parsed is not null)
         {
@@ -60,6 +61,38 @@ public static class AuthorNames
         }
 
         return value.Length <= MaxNameLength && value.Any(char.IsLetter) ? [value] : [];
+    }
+
+    // Degrees and credentials printed after a name ("Jane Doe, MS, RDN"): not people of their own.
+    private static readonly HashSet<string> Credentials = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "phd", "msc", "bsc", "mba", "esq", "md", "mph", "ms", "ma", "ba", "bs", "rd", "rdn", "rn", "dds", "cpa", "cfa", "llm", "jd",
+        "facs", "cde", "ld", "np", "pa-c", "dr. med.",
+    };
+
+    /// <summary>
+    /// "Rob Picheta, CNN", "Jane Doe, MS, RDN", "Li Wei, example.de": after the name, comma-separated, come the outlet's
+    /// acronym or domain and the writer's credentials. Those parts go; a value that is nothing else stays as it is.
+    /// </summary>
+    private static string WithoutAffiliations(string value)
+    {
+        var parts = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 2)
+        {
+            return value;
+        }
+
+        var kept = parts.Where(p => !IsAffiliation(p)).ToList();
+        return kept.Count > 0 && kept.Count < parts.Length ? string.Join(", ", kept) : value;
+    }
+
+    private static bool IsAffiliation(string part)
+    {
+        var letters = part.Replace(".", "", StringComparison.Ordinal);
+        return Credentials.Contains(part) || Credentials.Contains(letters)
+            || (!part.Contains(' ', StringComparison.Ordinal) && letters.Length is >= 2 and <= 6 && letters.All(char.IsUpper))
+            || (!part.Contains(' ', StringComparison.Ordinal) && Uri.CheckHostName(part) == UriHostNameType.Dns && part.Contains('.', StringComparison.Ordinal)
+                && part[(part.LastIndexOf('.') + 1)..].All(char.IsAsciiLetter) && part.Length - part.LastIndexOf('.') > 2);
     }
 
     private static readonly string[] GroupEndings =

@@ -45,4 +45,17 @@ public sealed class MetadataOnRealPagesTests
 
         Assert.Equal([name], a.Authors);
     }
+
+    [Theory]
+    [InlineData("Rob Picheta, CNN", "Rob Picheta")]
+    [InlineData("Jane Doe, MS, RDN", "Jane Doe")]
+    [InlineData("Dr. Amal Haddad, MD, MPH", "Dr. Amal Haddad")]
+    [InlineData("Zoë Ørsted, Port Courier", "Zoë Ørsted")]
+    [InlineData("Li Wei, hessenschau.de", "Li Wei")]
+    public void Parse_NameFollowedByOutletOrCredentials_KeepsTheNameAlone(string meta, string name)
+    {
+        var a = HtmlPages.Parse($"""<title>Ferry terminal</title><meta property="og:site_name" content="Port Courier"><meta name="author" content="{meta}">""");
+
+        Assert.Equal([name], a.Authors);
+    }
 }
