@@ -13,10 +13,14 @@ public sealed partial record Byline(IReadOnlyList<string> Authors, string? Burea
         "the editorial board", "agencies", "newsroom", "admin", "editor", "editors", "correspondent", "our correspondent",
     };
 
-    [GeneratedRegex(@"^(?:(?:first\s+)?published|posted|last\s+updated|updated|modified)\b\s*(?:on|at)?\s*:?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "Published", "Veröffentlicht", "Publié", "Publicado", "Pubblicato", "Gepubliceerd", "Opublikowano", "Publicerad".
+    [GeneratedRegex(@"^(?:(?:first\s+)?published|posted|last\s+updated|updated|modified|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|opublikowano|publicerad|publisert)\b\s*(?:on|at|am|le|el|em|il|op)?\s*:?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DateLabel();
 
-    [GeneratedRegex(@"\b(?:last\s+)?(?:updated|modified)\b\s*(?:on|at)?\s*:?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s+(?:(?:first\s+)?published|posted|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|opublikowano|publicerad|publisert)(?:\s+(?:on|at|am|le|el|em|il|op))?\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DateLabelAtEnd();
+
+    [GeneratedRegex(@"\b(?:(?:last\s+)?(?:updated|modified)|aktualisiert|mis\s+à\s+jour|actualizado|aggiornato|bijgewerkt|zaktualizowano|uppdaterad|oppdatert)\b\s*(?:on|at|am|le|el|em|il|op)?\s*:?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UpdatedLabel();
 
     // "By", and the same word in German, French, Spanish/Portuguese, Dutch, Norwegian/Swedish and Polish ("Von Anna Müller").
@@ -100,6 +104,9 @@ public sealed partial record Byline(IReadOnlyList<string> Authors, string? Burea
         {
             published = date.Iso;
             rest = rest.Remove(date.Index, date.Length);
+
+            // "von Anna Roth, Redaktion Veröffentlicht: 26.12.2022": the label before the date is not part of a name.
+            rest = DateLabelAtEnd().Replace(rest, "");
         }
         else if (labelled.Length > 0 && updated is null && !rest.Any(char.IsLetter))
         {

@@ -22,6 +22,7 @@ public sealed partial class TextArticleParser : IArticleParser
     private const int NearbyLines = 6;
     private const int MaxNearbyLine = 100;
     private const int MaxHeadlineSearchLines = 400;
+    private const int HeadlineClusterLines = 16;
 
     // Text wrapped by a tool (email, terminals, text dumps) stays within about 60-100 columns; lines longer than this were not wrapped.
     private const int MaxHardWrapWidth = 100;
@@ -322,6 +323,7 @@ public sealed partial class TextArticleParser : IArticleParser
         }
 
         headlines.RemoveAll(h => h.Headline.Length < MinRepeatedHeadline);
+        (int Line, string? Site)? found = null;
         var limit = Math.Min(lines.Count, first + MaxHeadlineSearchLines);
         for (var j = first + 1; j < limit; j++)
         {
@@ -330,12 +332,16 @@ public sealed partial class TextArticleParser : IArticleParser
             {
                 if (string.Equals(lines[j], headline, StringComparison.OrdinalIgnoreCase))
                 {
-                    return (j, site);
+                    // A page prints its headline in the breadcrumb, the share box and above the text, a few lines
+                    // apart: the last of such a cluster stands above the article.
+                    found = (j, site);
+                    limit = Math.Min(lines.Count, j + HeadlineClusterLines);
+                    break;
                 }
             }
         }
 
-        return null;
+        return found;
     }
 
     private static bool LooksLikeOutletName(string text)

@@ -170,4 +170,27 @@ public sealed class BylineTests
     [Fact]
     public void TryParse_NameWithJobTitle_KeepsOnlyTheName() =>
         Assert.Equal(["Anna Berg"], Byline.TryParse("By Anna Berg, Political Editor")!.Authors);
+
+    [Theory]
+    [InlineData("von Mathilda Roth Veröffentlicht: 26.12.2022", "Mathilda Roth", "2022-12-26")]
+    [InlineData("Par Élise Durand · Publié le 3 février 2024", "Élise Durand", "2024-02-03")]
+    [InlineData("Por María Pérez | Publicado el 17 de enero de 2025", "María Pérez", "2025-01-17")]
+    public void TryParse_LocalisedPublishedLabel_GivesTheNameAndTheDate(string line, string author, string date)
+    {
+        var byline = Byline.TryParse(line);
+
+        Assert.NotNull(byline);
+        Assert.Equal([author], byline.Authors);
+        Assert.Equal(date, byline.Published?[..10]);
+    }
+
+    [Fact]
+    public void TryParse_LocalisedUpdatedLabel_IsTheUpdateNotThePublication()
+    {
+        var byline = Byline.TryParse("Veröffentlicht am 14. März 2025 · Aktualisiert am 15. März 2025");
+
+        Assert.NotNull(byline);
+        Assert.Equal("2025-03-14", byline.Published?[..10]);
+        Assert.Equal("2025-03-15", byline.Updated?[..10]);
+    }
 }
