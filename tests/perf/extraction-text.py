@@ -151,6 +151,7 @@ def key(s):
 def score(parsed, out):
     silver_by = {json.loads(l)["file"]: json.loads(l) for l in (out / "silver.jsonl").open(encoding="utf-8")}
     counts = {k: [0, 0] for k in ("title", "authors", "date")}
+    given = {k: 0 for k in counts}  # answers given where the page declares a value: how often an answer is right
     misses = {k: [] for k in counts}
     for line in parsed.open(encoding="utf-8"):
         if not line.startswith("{"):
@@ -170,6 +171,7 @@ def score(parsed, out):
                 misses["title"].append((name, rec.get("title"), s["title"]))
         if s["authors"]:
             counts["authors"][1] += 1
+            given["authors"] += bool(rec.get("authors"))
             got = " ".join(key(a) for a in rec.get("authors") or [])
             ok = any(key(a).split()[-1] in got.split() for a in s["authors"] if key(a))
             counts["authors"][0] += ok
@@ -177,12 +179,15 @@ def score(parsed, out):
                 misses["authors"].append((name, rec.get("authors"), s["authors"]))
         if s["date"]:
             counts["date"][1] += 1
+            given["date"] += bool(rec.get("published"))
             ok = (rec.get("published") or "")[:10] == s["date"]
             counts["date"][0] += ok
             if not ok:
                 misses["date"].append((name, rec.get("published"), s["date"]))
+    given["title"] = counts["title"][1]
     for k, (hit, total) in counts.items():
-        print(f"{k:8} {hit}/{total} = {hit / total if total else 0:.3f} (pages whose head declares it)")
+        right = f", right in {hit}/{given[k]} = {hit / given[k]:.3f} of the answers given" if given[k] else ""
+        print(f"{k:8} {hit}/{total} = {hit / total if total else 0:.3f} (pages whose head declares it){right}")
     if "--misses" in sys.argv:
         for k, rows in misses.items():
             for row in rows[:25]:

@@ -21,6 +21,7 @@ public sealed partial class TextArticleParser : IArticleParser
     private const int LabelWeight = 80;
     private const int NearbyLines = 6;
     private const int MaxNearbyLine = 100;
+    private const int FarDateLines = 40;
     private const int MaxHeadlineSearchLines = 400;
     private const int HeadlineClusterLines = 16;
 
@@ -230,6 +231,21 @@ public sealed partial class TextArticleParser : IArticleParser
                 authors.AddRange(byline.Authors);
                 published ??= byline.Published;
                 taken.Add(j);
+            }
+        }
+
+        // No date beside the headline: the nearest line that is mostly a date, further out (a dateline under a standfirst
+        // and a picture, or above a breadcrumb). Nearest, since lists of other stories carry dates of their own.
+        for (var d = NearbyLines + 1; published is null && d <= FarDateLines; d++)
+        {
+            foreach (var j in (ReadOnlySpan<int>)[titleLine + d, titleLine - d])
+            {
+                if (j >= 0 && j < lines.Count && lines[j].Length is > 0 and <= MaxNearbyLine && NewsDates.Find(lines[j]) is { } far && far.Length * 2 >= lines[j].Length)
+                {
+                    published = far.Iso;
+                    taken.Add(j);
+                    break;
+                }
             }
         }
 

@@ -107,4 +107,39 @@ public sealed class WholePageTextTests
         Assert.Contains("Flood toll rises to 40 homes", a.Dropped);
         Assert.Contains("Privacy", a.Dropped);
     }
+
+    [Fact]
+    public void Parse_DatelineFarBelowTheHeadline_IsThePublicationDate()
+    {
+        var a = Parse($"""
+            Ferry across the river returns in June | The Valley News
+
+            Ferry across the river returns in June
+
+            Share
+
+            Post
+
+            Email
+
+            Print
+
+            The ferry at its landing stage in May.
+
+            Photo: Jo Lee
+
+            Listen to this article
+
+            4 min
+
+            March 17, 2025
+
+            {Body1}
+
+            {Body2}
+            """);
+
+        Assert.Equal("2025-03-17", a.Published?[..10]);
+        Assert.DoesNotContain("March 17, 2025", a.Body);
+    }
 }
