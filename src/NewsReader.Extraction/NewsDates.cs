@@ -109,6 +109,9 @@ public static partial class NewsDates
         return best;
     }
 
+    /// <summary>The date of a line that is mostly a date ("17. März 2025", "Published: 5 May 2025 | Politics"), or null.</summary>
+    public static Found? OfDateLine(string line) => Find(line) is { } date && date.Length * 2 >= line.Length ? date : null;
+
     // "Published 2 hours ago", "Updated: 5 mins ago", "yesterday at 14:05": a time relative to a moment the file does not record.
     [GeneratedRegex(@"^(?:(?:first\s+)?published|posted|(?:last\s+)?updated|modified)?\s*(?:on|at)?\s*:?\s*(?:(?:about\s+|over\s+)?(?:an?|\d{1,3})\s+(?:sec(?:ond)?s?|min(?:ute)?s?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago|just\s+now|today|yesterday)(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RelativeTime();

@@ -77,12 +77,12 @@ public static partial class PageFurniture
 
     private static bool IsAppeal(string line)
     {
-        if (line.Length >= MaxAppealLength || !AppealVerb().IsMatch(line))
+        if (line.Length >= MaxAppealLength || AppealVerb().Matches(line) is not { Count: > 0 } verbs)
         {
             return false;
         }
 
-        var words = AppealVerb().Matches(line).Concat(AppealChannel().Matches(line)).Select(m => m.Value.ToLowerInvariant());
+        var words = verbs.Concat(AppealChannel().Matches(line)).Select(m => m.Value.ToLowerInvariant());
         return words.Distinct().Take(MinAppealWords).Count() >= MinAppealWords;
     }
 

@@ -86,14 +86,18 @@ public static class AuthorNames
         return kept.Count > 0 && kept.Count < parts.Length ? string.Join(", ", kept) : value;
     }
 
-    private static bool IsAffiliation(string part)
-    {
-        var letters = part.Replace(".", "", StringComparison.Ordinal);
-        return Credentials.Contains(part) || Credentials.Contains(letters)
-            || (!part.Contains(' ', StringComparison.Ordinal) && letters.Length is >= 2 and <= 6 && letters.All(char.IsUpper))
-            || (!part.Contains(' ', StringComparison.Ordinal) && Uri.CheckHostName(part) == UriHostNameType.Dns && part.Contains('.', StringComparison.Ordinal)
-                && part[(part.LastIndexOf('.') + 1)..].All(char.IsAsciiLetter) && part.Length - part.LastIndexOf('.') > 2);
-    }
+    private static bool IsAffiliation(string part) =>
+        Credentials.Contains(part) || Credentials.Contains(part.Replace(".", "", StringComparison.Ordinal))
+        || (!part.Contains(' ', StringComparison.Ordinal) && (IsAcronym(part) || IsDomain(part)));
+
+    // "CNN", "B.B.C.": two to six capitals.
+    private static bool IsAcronym(string word) =>
+        word.Replace(".", "", StringComparison.Ordinal) is { Length: >= 2 and <= 6 } letters && letters.All(char.IsUpper);
+
+    // "example.de", "news.example.co.uk": a host name ending in a top-level domain of letters.
+    private static bool IsDomain(string word) =>
+        word.LastIndexOf('.') is > 0 and var dot && word.Length - dot > 2 && word[(dot + 1)..].All(char.IsAsciiLetter)
+        && Uri.CheckHostName(word) == UriHostNameType.Dns;
 
     private static readonly string[] GroupEndings =
         [" staff", " staff writer", " reporters", " desk", " newsroom", " office", " team", " department", " bureau", " service", " agency", " editors"];

@@ -65,7 +65,7 @@ public static class BodyCleaner
 
     // "03.04.2020", "Published: 5 May 2025 | Politics": a date line above the text, most of it the date.
     private static bool IsDateLine(string text) =>
-        text.Length < MaxDateLine && NewsDates.Find(text) is { } date && date.Length * 2 >= text.Length;
+        text.Length < MaxDateLine && NewsDates.OfDateLine(text) is not null;
 
     // "Valley News © 2025", "6 min read": page furniture that PageFurniture's whole-line list does not name.
     private static bool IsSmallPrint(string text) =>

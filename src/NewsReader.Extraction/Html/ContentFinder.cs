@@ -56,13 +56,14 @@ public static class ContentFinder
             top = parent;
         }
 
-        top = ClimbWhileParentAddsText(top, stats, body);
+        top = ArticleAroundWinner(top, stats, body);
         return WithSiblings(top, Math.Max(topScore, final.GetValueOrDefault(top)), final, stats, body);
     }
 
-    // A parent that adds a little more text above the winner, most of it paragraphs (a standfirst or lead above the
-    // body), is the article; one that adds links, much more text, or text below (bios, share boxes) is the page around it.
-    private static IElement ClimbWhileParentAddsText(IElement top, PageStats stats, IElement body)
+    // The highest ancestor (a few levels up) that adds a little more text above the winner, most of it paragraphs (a
+    // standfirst or lead above the body), is the article; one that adds links, much more text, or text below (bios,
+    // share boxes) is the page around it.
+    private static IElement ArticleAroundWinner(IElement top, PageStats stats, IElement body)
     {
         var t = stats[top];
         var best = top;

@@ -27,31 +27,37 @@ public sealed record FrontMatter
     /// </summary>
     public static (FrontMatter Front, string Body) Split(string text, List<string> warnings)
     {
-        var format = text.StartsWith("---", StringComparison.Ordinal) ? Format.Yaml
-            : text.StartsWith("+++", StringComparison.Ordinal) ? Format.Toml
-            : text.StartsWith("{\n", StringComparison.Ordinal) ? Format.Json
-            : (Format?)null;
-        if (format is not { } f || (f != Format.Json && !IsDelimiterLine(text, 0, f)))
+        var (first, next) = Line(text, 0);
+        Format? format = first switch { "---" => Format.Yaml, "+++" => Format.Toml, "{" => Format.Json, _ => null };
+        if (format is not { } f)
         {
             return (None, text);
         }
 
-        var end = FindClosing(text, f);
-        if (end is null)
+        // The closing line: the opening delimiter again (YAML may also end with "..."), or "}" for JSON.
+        var lineStart = next;
+        while (lineStart < text.Length)
         {
-            warnings.Add(f == Format.Json
-                ? "The JSON front matter has no closing '}' line; it is read as text."
-                : $"The front matter has no closing '{Delimiter(f)}' line; it is read as text.");
-            return (None, text);
+            var (line, after) = Line(text, lineStart);
+            if (f == Format.Json ? line == "}" : line == first || (f == Format.Yaml && line == "..."))
+            {
+                var block = f == Format.Json ? text[..(lineStart + 1)] : text[next..lineStart];
+                return (Read(block, f, warnings), text[after..]);
+            }
+
+            lineStart = after;
         }
 
-        var (blockEnd, bodyStart) = end.Value;
-        var block = f == Format.Json ? text[..blockEnd] : text[(text.IndexOf('\n') + 1)..blockEnd];
-        var body = text[bodyStart..];
+        warnings.Add($"The front matter has no closing '{(f == Format.Json ? "}" : first)}' line; it is read as text.");
+        return (None, text);
+    }
+
+    private static FrontMatter Read(string block, Format f, List<string> warnings)
+    {
         if (TooDeep(block))
         {
             warnings.Add($"The front matter nests deeper than {MaxNesting} levels; it was ignored.");
-            return (None, body);
+            return None;
         }
 
         var fields = f switch
@@ -60,7 +66,14 @@ public sealed record FrontMatter
             Format.Toml => FrontMatterFields.FromToml(block, warnings),
             _ => FrontMatterFields.FromJson(block, warnings),
         };
-        return (fields is null ? None : Read(fields), body);
+        return fields is null ? None : Read(fields);
+    }
+
+    /// <summary>The line starting at <paramref name="start"/>, trailing blanks trimmed, and where the next one starts.</summary>
+    private static (string Line, int Next) Line(string text, int start)
+    {
+        var end = text.IndexOf('\n', start);
+        return end < 0 ? (text[start..].TrimEnd('\r', ' ', '\t'), text.Length) : (text[start..end].TrimEnd('\r', ' ', '\t'), end + 1);
     }
 
     private enum Format
@@ -70,26 +83,17 @@ public sealed record FrontMatter
         Json,
     }
 
-    private static string Delimiter(Format f) => f == Format.Toml ? "+++" : "---";
-
-    private static bool IsDelimiterLine(string text, int start, Format f)
-    {
-        var end = text.IndexOf('\n', start);
-        var line = (end < 0 ? text[start..] : text[start..end]).TrimEnd('\r', ' ', '\t');
-        return line == Delimiter(f) || (f == Format.Yaml && start > 0 && line == "...");
-    }
-
     private const int MaxNesting = 64;
     private const int MaxIndent = 256;
 
-    // The YAML object model is built recursively: a front matter nested thousands deep could overflow the stack.
-    // Article metadata is a flat list of fields, so anything deeper than a few levels is refused before parsing.
-    private static bool TooDeep(string yaml)
+    // The libraries build their object models recursively: a front matter nested thousands deep could overflow the
+    // stack. Article metadata is a flat list of fields, so anything deeper than a few levels is refused before parsing.
+    private static bool TooDeep(string block)
     {
         var depth = 0;
         var indent = 0;
         var atLineStart = true;
-        foreach (var c in yaml)
+        foreach (var c in block)
         {
             switch (c)
             {
@@ -120,30 +124,6 @@ public sealed record FrontMatter
         }
 
         return false;
-    }
-
-    private static (int BlockEnd, int BodyStart)? FindClosing(string text, Format f)
-    {
-        var lineStart = f == Format.Json ? 0 : text.IndexOf('\n') + 1;
-        while (lineStart > 0 || f == Format.Json)
-        {
-            var lineEnd = text.IndexOf('\n', lineStart);
-            var line = (lineEnd < 0 ? text[lineStart..] : text[lineStart..lineEnd]).TrimEnd('\r', ' ', '\t');
-            var bodyStart = lineEnd < 0 ? text.Length : lineEnd + 1;
-            if (f == Format.Json ? line == "}" : IsDelimiterLine(text, lineStart, f))
-            {
-                return (f == Format.Json ? lineStart + 1 : lineStart, bodyStart);
-            }
-
-            if (lineEnd < 0)
-            {
-                break;
-            }
-
-            lineStart = lineEnd + 1;
-        }
-
-        return null;
     }
 
     private static FrontMatter Read(FrontMatterFields fields)

@@ -39,31 +39,34 @@ public sealed class MarkdownArticleParser : IArticleParser
         }
 
         var (front, body) = FrontMatter.Split(text.Replace("\r\n", "\n", StringComparison.Ordinal), warnings);
-        var document = MarkdownBlocks.Parse(body);
+        // The title heading, the byline under it and the trailing link lists are found on one parse, cut from the text
+        // last first (so each span still points into it), and the rest parsed once more for its paragraphs.
+        var blocks = MarkdownBlocks.Parse(body).Where(b => b is not LinkReferenceDefinitionGroup).ToList();
+        var first = 0;
         var title = front.Title;
-        if (MarkdownBlocks.LeadingHeading(document) is { } heading
-            && (title is null || string.Equals(Plain(heading), title, StringComparison.OrdinalIgnoreCase)))
+        HeadingBlock? heading = null;
+        if (blocks.FirstOrDefault() is HeadingBlock leading && (title is null || string.Equals(Plain(leading), title, StringComparison.OrdinalIgnoreCase)))
         {
-            title ??= Plain(heading);
-            body = body.Remove(heading.Span.Start, Math.Min(heading.Span.Length, body.Length - heading.Span.Start));
-            document = MarkdownBlocks.Parse(body);
+            title ??= Plain(leading);
+            heading = leading;
+            first++;
         }
 
-        var byline = front.Authors.Count == 0 || front.Published is null ? MarkdownFurniture.LeadingByline(document, front.Site) : null;
-        if (byline is { Span: var bylineSpan })
+        var byline = front.Authors.Count == 0 || front.Published is null ? MarkdownFurniture.BylineOf(blocks.ElementAtOrDefault(first), front.Site) : null;
+        if (byline is not null)
         {
-            body = body.Remove(bylineSpan.Start, Math.Min(bylineSpan.Length, body.Length - bylineSpan.Start));
-            document = MarkdownBlocks.Parse(body);
+            first++;
         }
 
         var dropped = new List<string>();
-        if (MarkdownFurniture.TrailingLinks(document) is { } tail)
+        if (MarkdownFurniture.TrailingLinks(blocks[Math.Min(first, blocks.Count)..]) is { } tail)
         {
             body = body[..tail.Start];
             dropped.AddRange(tail.Dropped);
-            document = MarkdownBlocks.Parse(body);
         }
 
+        body = Cut(Cut(body, byline?.Span), heading?.Span);
+        var document = MarkdownBlocks.Parse(body);
         var paragraphs = MarkdownBlocks.PlainBlocks(document);
         if (paragraphs.Count == 0)
         {
@@ -92,6 +95,9 @@ public sealed class MarkdownArticleParser : IArticleParser
             Warnings = warnings,
         };
     }
+
+    private static string Cut(string text, SourceSpan? span) =>
+        span is { } s ? text.Remove(s.Start, Math.Min(s.Length, text.Length - s.Start)) : text;
 
     private static string Plain(HeadingBlock heading) => MarkdownBlocks.InlineText(heading.Inline);
 }

@@ -30,9 +30,6 @@ public static class MarkdownBlocks
         }
     }
 
-    public static HeadingBlock? LeadingHeading(MarkdownDocument document) =>
-        document.FirstOrDefault(b => b is not LinkReferenceDefinitionGroup) as HeadingBlock;
-
     public static List<string> PlainBlocks(MarkdownDocument document)
     {
         var blocks = new List<string>();

@@ -13,10 +13,10 @@ public static class MarkdownFurniture
     private const int MaxBylineLength = 160;
     private const double MinLinkShare = 0.8;
 
-    /// <summary>The byline or dateline that is the first block of the text (after the title), with its span and text.</summary>
-    public static (Byline Byline, SourceSpan Span, string Line)? LeadingByline(MarkdownDocument document, string? site)
+    /// <summary>The byline or dateline that <paramref name="block"/> (the first under the title) is, with its span and text.</summary>
+    public static (Byline Byline, SourceSpan Span, string Line)? BylineOf(Block? block, string? site)
     {
-        if (document.FirstOrDefault(b => b is not LinkReferenceDefinitionGroup) is not ParagraphBlock first)
+        if (block is not ParagraphBlock first)
         {
             return null;
         }
@@ -33,18 +33,15 @@ public static class MarkdownFurniture
         }
 
         // A date alone ("12 March 2025", "*März 2025 · 4 min*"): most of the line is the date.
-        return NewsDates.Find(text) is { } date && date.Length * 2 >= text.Length
-            ? (new Byline([], null, date.Iso, null), first.Span, text)
-            : null;
+        return NewsDates.OfDateLine(text) is { } date ? (new Byline([], null, date.Iso, null), first.Span, text) : null;
     }
 
     /// <summary>
-    /// Where the trailing furniture starts: a list of links (or a line of links) after a "Related", "More stories" or
-    /// "Share" label at the end of the text. Null when the text ends with article text.
+    /// Where the trailing furniture of the text's <paramref name="blocks"/> starts: a list of links (or a line of links)
+    /// after a "Related", "More stories" or "Share" label at the end. Null when the text ends with article text.
     /// </summary>
-    public static (int Start, List<string> Dropped)? TrailingLinks(MarkdownDocument document)
+    public static (int Start, List<string> Dropped)? TrailingLinks(IReadOnlyList<Block> blocks)
     {
-        var blocks = document.Where(b => b is not LinkReferenceDefinitionGroup).ToList();
         var i = blocks.Count - 1;
         if (i > 0 && IsLabelledLinks(blocks[i]))
         {

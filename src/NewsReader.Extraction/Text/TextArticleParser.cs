@@ -197,8 +197,7 @@ public sealed partial class TextArticleParser : IArticleParser
 
         if (authors.Count == 0 || published is null)
         {
-            (published, var found) = NearbyMetadata(lines, titleEnd, bodyStart, site, published, authors, dropped);
-            bodyStart = Math.Max(bodyStart, found);
+            published = NearbyMetadata(lines, titleEnd, bodyStart, site, published, authors, dropped);
         }
 
         return new Header(title, site, authors, bureau, published, updated, standfirst, bodyStart);
@@ -207,21 +206,20 @@ public sealed partial class TextArticleParser : IArticleParser
     /// <summary>
     /// Whole pages saved as text put the date above the headline or a caption and a standfirst between it and the
     /// byline: a date line among the few lines around the headline, and a "By" line a little below it, are the header's.
-    /// Returns the date and the line after the last one taken (or <paramref name="bodyStart"/>).
+    /// Returns the date; lines taken below the header are blanked in <paramref name="lines"/> and recorded as dropped.
     /// </summary>
-    private static (string? Published, int BodyStart) NearbyMetadata(List<string> lines, int titleLine, int bodyStart, string? site, string? published, List<string> authors, List<string> dropped)
+    private static string? NearbyMetadata(List<string> lines, int titleLine, int bodyStart, string? site, string? published, List<string> authors, List<string> dropped)
     {
         var taken = new List<int>();
         for (var j = Math.Max(0, titleLine - NearbyLines); j < Math.Min(lines.Count, bodyStart + NearbyLines); j++)
         {
-            Limits.ParseBudget.Check();
             var line = lines[j];
             if (line.Length is 0 or > MaxNearbyLine || j == titleLine)
             {
                 continue;
             }
 
-            if (published is null && NewsDates.Find(line) is { } date && date.Length * 2 >= line.Length)
+            if (published is null && NewsDates.OfDateLine(line) is { } date)
             {
                 published = date.Iso;
                 taken.Add(j);
@@ -240,7 +238,7 @@ public sealed partial class TextArticleParser : IArticleParser
         {
             foreach (var j in (ReadOnlySpan<int>)[titleLine + d, titleLine - d])
             {
-                if (j >= 0 && j < lines.Count && lines[j].Length is > 0 and <= MaxNearbyLine && NewsDates.Find(lines[j]) is { } far && far.Length * 2 >= lines[j].Length)
+                if (j >= 0 && j < lines.Count && lines[j].Length is > 0 and <= MaxNearbyLine && NewsDates.OfDateLine(lines[j]) is { } far)
                 {
                     published = far.Iso;
                     taken.Add(j);
@@ -256,7 +254,7 @@ public sealed partial class TextArticleParser : IArticleParser
             lines[j] = "";
         }
 
-        return (published, bodyStart);
+        return published;
     }
 
     private static bool HasByPrefix(string line) => Byline.StartsWithBy(line);
