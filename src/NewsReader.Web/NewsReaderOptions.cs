@@ -10,6 +10,9 @@ public sealed class NewsReaderOptions
     /// <summary>Folder of article files to ingest and watch. Relative paths resolve against the working directory.</summary>
     public string SeedsPath { get; set; } = "seeds";
 
+    /// <summary>The store: SQLite (default) or PostgreSQL ("NewsReader:Database:Provider").</summary>
+    public Store.DatabaseOptions Database { get; set; } = new();
+
     /// <summary>SQLite database file; created with its folder when missing.</summary>
     public string DatabasePath { get; set; } = "data/newsreader.db";
 

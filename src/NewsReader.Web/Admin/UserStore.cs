@@ -115,7 +115,7 @@ public sealed class UserStore(Db db, TimeProvider time)
     public async Task SetDisabledAsync(AdminUser user, bool disabled, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        await c.ExecuteAsync(new CommandDefinition(SetDisabledSql, new { id = user.Id, disabled }, cancellationToken: ct));
+        await c.ExecuteAsync(new CommandDefinition(SetDisabledSql, new { id = user.Id, disabled = disabled ? 1 : 0 }, cancellationToken: ct));
         if (disabled)
         {
             await c.ExecuteAsync(new CommandDefinition(RevokeUserSessionsSql, new { userId = user.Id, now = Now() }, cancellationToken: ct));

@@ -13,7 +13,7 @@ public sealed class ContentStamp(Db db)
     /// <summary>Null for an empty store.</summary>
     public async Task<DateTimeOffset?> LastChangedAsync(CancellationToken ct)
     {
-        await using var c = await db.OpenAsync(ct);
+        await using var c = await db.OpenReadOnlyAsync(ct);
         var stamp = await c.ExecuteScalarAsync<string?>(new CommandDefinition(Sql, cancellationToken: ct));
         return Seo.SiteUrls.ParseStoredDate(stamp);
     }

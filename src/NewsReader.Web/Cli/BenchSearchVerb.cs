@@ -40,7 +40,7 @@ public static class BenchSearchVerb
         var store = database is null
             ? services.GetRequiredService<SearchStore>()
             : ActivatorUtilities.CreateInstance<SearchStore>(services, db);
-        await using var c = await db.OpenAsync(ct);
+        await using var c = (Microsoft.Data.Sqlite.SqliteConnection)await db.OpenAsync(ct);
         var queries = mix == "fixed" ? BenchmarkQueries.Fixed : await BenchmarkQueries.SampleAsync(c, ct);
         var budget = services.GetRequiredService<IOptions<SearchOptions>>().Value.TimeBudget;
         Console.WriteLine($"Benchmarking search over {db.DatabasePath} with the {mix} query mix ({queries.Length} queries), time budget {budget.TotalSeconds:0.###} s...");

@@ -49,8 +49,10 @@ public static class CommandLine
             return 2;
         }
 
-        // Configuration switches (--NewsReader:DatabasePath=...) go to configuration; the rest belong to the verb.
-        var configArgs = args.Skip(1).Where(a => a.StartsWith("--NewsReader", StringComparison.OrdinalIgnoreCase)).ToArray();
+        // Configuration switches (--NewsReader:DatabasePath=..., --ConnectionStrings:NewsReader=...) go to configuration;
+        // the rest belong to the verb.
+        var configArgs = args.Skip(1).Where(a => a.StartsWith("--NewsReader", StringComparison.OrdinalIgnoreCase)
+                                                 || a.StartsWith("--ConnectionStrings", StringComparison.OrdinalIgnoreCase)).ToArray();
         var verbArgs = args.Skip(1).Except(configArgs).ToArray();
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = configArgs, ContentRootPath = Directory.GetCurrentDirectory() });
@@ -80,7 +82,7 @@ public static class CommandLine
             await Console.Error.WriteLineAsync("Cancelled.");
             return 130;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException or InvalidOperationException)
         {
             // An unusable database path or folder is the user's to fix: say what failed, without a stack trace.
             await Console.Error.WriteLineAsync($"{args[0]} failed: {e.Message}");

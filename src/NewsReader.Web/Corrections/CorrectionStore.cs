@@ -1,5 +1,5 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NewsReader.Admin;
 using NewsReader.Articles;
 using NewsReader.Performance;
@@ -44,7 +44,7 @@ public sealed class CorrectionStore(Db db, AuditLog audit, ReadingCache cache, T
         SELECT a.id, a.slug, a.title, o.name AS OutletName, o.slug AS OutletSlug, a.byline, a.published_at AS PublishedAt,
                a.excerpt, a.word_count AS WordCount
         FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
-        WHERE a.title LIKE @pattern ESCAPE '\'
+        WHERE lower(a.title) LIKE lower(@pattern) ESCAPE '\'
         ORDER BY {ArticleStore.NewestFirst} LIMIT 50
         """;
 
@@ -122,7 +122,7 @@ public sealed class CorrectionStore(Db db, AuditLog audit, ReadingCache cache, T
     public async Task<WriteResult> PublishAsync(long articleId, long baseRevisionId, CorrectionDraft draft, string user, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        await using var tx = (SqliteTransaction)await c.BeginTransactionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
         var live = await c.QuerySingleOrDefaultAsync<RevisionText>(LiveByArticleSql, new { articleId }, tx);
         if (live is null)
         {
@@ -182,7 +182,7 @@ public sealed class CorrectionStore(Db db, AuditLog audit, ReadingCache cache, T
         var now = Clock.Iso(time.GetUtcNow());
         note = note.Trim();
         await using var c = await db.OpenAsync(ct);
-        await using var tx = (SqliteTransaction)await c.BeginTransactionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
         await c.ExecuteAsync(InsertEditSql, new { id, now, user, kind = current.Kind, note = current.NoteMarkdown }, tx);
         await c.ExecuteAsync(UpdateSql, new { id, kind = kind.ToDb(), note, html = BodyRenderer.ToHtml(note), now, user }, tx);
         await tx.CommitAsync(ct);

@@ -1,5 +1,5 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NewsReader.Admin;
 using NewsReader.Performance;
 using NewsReader.Store;
@@ -57,7 +57,7 @@ public sealed class RevisionStore(Db db, AuditLog audit, ReadingCache cache)
     public async Task<WriteResult> AcceptAsync(long revisionId, string user, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        await using var tx = (SqliteTransaction)await c.BeginTransactionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
         var pending = await c.QuerySingleOrDefaultAsync<RevisionText>(ByIdSql, new { id = revisionId }, tx);
         if (pending is not { Status: "pending" })
         {

@@ -27,20 +27,20 @@ public sealed class FeedStore(Db db)
         LIMIT @limit
         """;
 
-    private const string ByIdsSql = $"""
+    private readonly string _byIdsSql = $"""
         {Select}
-        WHERE a.id IN @ids
+        WHERE {db.Dialect.InList("a.id", "@ids")}
         """;
 
-    private const string AuthorsSql = """
-        SELECT article_id AS ArticleId, name FROM article_authors WHERE article_id IN @ids ORDER BY article_id, position
+    private readonly string _authorsSql = $"""
+        SELECT article_id AS ArticleId, name FROM article_authors WHERE {db.Dialect.InList("article_id", "@ids")} ORDER BY article_id, position
         """;
 
     /// <summary>The newest articles, of one outlet when a slug is given.</summary>
     public async Task<IReadOnlyList<FeedArticle>> NewestAsync(string? outlet, CancellationToken ct)
     {
         List<long> ids;
-        await using (var c = await db.OpenAsync(ct))
+        await using (var c = await db.OpenReadOnlyAsync(ct))
         {
             var where = ArticleFilter.Where(outlet, from: null, before: null, ArticleFilter.Live);
             ids = (await c.QueryAsync<long>(new CommandDefinition(NewestIdsSql(where), new { outlet, limit = MaxEntries }, cancellationToken: ct))).AsList();
@@ -53,16 +53,16 @@ public sealed class FeedStore(Db db)
     public async Task<IReadOnlyList<FeedArticle>> ByIdsAsync(IReadOnlyList<long> ids, CancellationToken ct)
     {
         var wanted = ids.Distinct().Take(MaxEntries).ToList();
-        await using var c = await db.OpenAsync(ct);
-        var rows = (await c.QueryAsync<FeedArticle>(new CommandDefinition(ByIdsSql, new { ids = wanted }, cancellationToken: ct))).ToDictionary(a => a.Id);
+        await using var c = await db.OpenReadOnlyAsync(ct);
+        var rows = (await c.QueryAsync<FeedArticle>(new CommandDefinition(_byIdsSql, new { ids = wanted }, cancellationToken: ct))).ToDictionary(a => a.Id);
         var ordered = wanted.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
         return await WithAuthorsAsync(c, ordered, ct);
     }
 
-    private static async Task<IReadOnlyList<FeedArticle>> WithAuthorsAsync(System.Data.Common.DbConnection c, List<FeedArticle> rows, CancellationToken ct)
+    private async Task<IReadOnlyList<FeedArticle>> WithAuthorsAsync(System.Data.Common.DbConnection c, List<FeedArticle> rows, CancellationToken ct)
     {
         var ids = rows.Select(r => r.Id).ToList();
-        var authors = (await c.QueryAsync<AuthorRow>(new CommandDefinition(AuthorsSql, new { ids }, cancellationToken: ct)))
+        var authors = (await c.QueryAsync<AuthorRow>(new CommandDefinition(_authorsSql, new { ids }, cancellationToken: ct)))
             .ToLookup(a => a.ArticleId, a => a.Name);
         return rows.Select(r => r with { Authors = authors[r.Id].ToList() }).ToList();
     }

@@ -1,5 +1,5 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NewsReader.Store;
 
 namespace NewsReader.Images;
@@ -34,7 +34,7 @@ public sealed class ImageStore(Db db)
         """;
 
     /// <summary>Stores images inside the caller's transaction (the article's); an image already stored is left as it is.</summary>
-    public static async Task SaveAsync(SqliteTransaction tx, IEnumerable<StoredImage> images)
+    public static async Task SaveAsync(DbTransaction tx, IEnumerable<StoredImage> images)
     {
         var now = DateTimeOffset.UtcNow.ToString("O");
         foreach (var image in images)

@@ -1,5 +1,5 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NewsReader.Extraction;
 using NewsReader.Images;
 
@@ -148,27 +148,27 @@ public sealed class IngestionStore
         """;
 
     private const string RefreshSourceMissingSql = """
-        UPDATE articles SET source_missing = NOT EXISTS (SELECT 1 FROM source_files s WHERE s.article_id = articles.id AND s.missing = 0)
+        UPDATE articles SET source_missing = CASE WHEN EXISTS (SELECT 1 FROM source_files s WHERE s.article_id = articles.id AND s.missing = 0) THEN 0 ELSE 1 END
         WHERE id = @articleId
         """;
 
-    public async Task<Dictionary<string, KnownFile>> KnownFilesAsync(SqliteConnection c, CancellationToken ct) =>
+    public async Task<Dictionary<string, KnownFile>> KnownFilesAsync(DbConnection c, CancellationToken ct) =>
         (await c.QueryAsync<KnownFile>(new CommandDefinition(KnownFilesSql, cancellationToken: ct)))
             .ToDictionary(f => f.Path, StringComparer.Ordinal);
 
     /// <summary>What the store knows about one file: the watcher's single files need not load every file's row.</summary>
-    public async Task<KnownFile?> KnownFileAsync(SqliteConnection c, string path, CancellationToken ct) =>
+    public async Task<KnownFile?> KnownFileAsync(DbConnection c, string path, CancellationToken ct) =>
         await c.QuerySingleOrDefaultAsync<KnownFile>(new CommandDefinition(KnownFileSql, new { path }, cancellationToken: ct));
 
-    public async Task<Dictionary<string, RefusedFile>> RefusedFilesAsync(SqliteConnection c, CancellationToken ct) =>
+    public async Task<Dictionary<string, RefusedFile>> RefusedFilesAsync(DbConnection c, CancellationToken ct) =>
         (await c.QueryAsync<RefusedFile>(new CommandDefinition(RefusedFilesSql, cancellationToken: ct)))
             .ToDictionary(f => f.Path, StringComparer.Ordinal);
 
-    public async Task<RefusedFile?> RefusedFileAsync(SqliteConnection c, string path, CancellationToken ct) =>
+    public async Task<RefusedFile?> RefusedFileAsync(DbConnection c, string path, CancellationToken ct) =>
         await c.QuerySingleOrDefaultAsync<RefusedFile>(new CommandDefinition(RefusedFileSql, new { path }, cancellationToken: ct));
 
     /// <summary>Records that an unchanged file is (still or again) present; a file that came back gives its article its source back.</summary>
-    public async Task TouchAsync(SqliteTransaction tx, string path, long mtime, CancellationToken ct)
+    public async Task TouchAsync(DbTransaction tx, string path, long mtime, CancellationToken ct)
     {
         var c = tx.Connection!;
         foreach (var articleId in await c.QueryAsync<long?>(new CommandDefinition(TouchSourceFileSql, new { path, mtime }, tx, cancellationToken: ct)))
@@ -181,7 +181,7 @@ public sealed class IngestionStore
     /// Logs a file that is not an article. The same failure of the same bytes is logged once, not at every rescan,
     /// so the log keeps telling something new.
     /// </summary>
-    public async Task<IngestionOutcome> LogFailureAsync(SqliteTransaction tx, string path, string? sha, string reason, CancellationToken ct, RefusedFile? refused = null)
+    public async Task<IngestionOutcome> LogFailureAsync(DbTransaction tx, string path, string? sha, string reason, CancellationToken ct, RefusedFile? refused = null)
     {
         var c = tx.Connection!;
         if (refused is not null)
@@ -201,7 +201,7 @@ public sealed class IngestionStore
     }
 
     /// <summary>Stores one parsed file inside the caller's transaction, which decides when it commits.</summary>
-    public async Task<IngestionOutcome> SaveAsync(SqliteTransaction tx, FileFacts file, IArticleParser parser, ArticleToStore article)
+    public async Task<IngestionOutcome> SaveAsync(DbTransaction tx, FileFacts file, IArticleParser parser, ArticleToStore article)
     {
         var c = tx.Connection!;
         var now = Now();
@@ -255,17 +255,17 @@ public sealed class IngestionStore
     }
 
     /// <summary>The article a new file continues when every file it came from has left the disk (a rename), matched by title or opening.</summary>
-    private static async Task<long?> RenamedArticleAsync(SqliteConnection c, SqliteTransaction tx, ArticleToStore article)
+    private static async Task<long?> RenamedArticleAsync(DbConnection c, DbTransaction tx, ArticleToStore article)
     {
         var rows = await c.QueryAsync<(long Id, string Path)>(RenameCandidatesSql, new { url = article.Parsed.CanonicalUrl, title = article.Parsed.Title, excerpt = article.Excerpt }, tx);
         return rows.GroupBy(r => r.Id).Where(g => g.All(r => !File.Exists(r.Path))).Select(g => (long?)g.Key).FirstOrDefault();
     }
 
     /// <summary>Marks files that have left the seeds folder; their articles stay, flagged as having lost their source.</summary>
-    public async Task<int> MarkMissingAsync(SqliteConnection c, IEnumerable<string> paths, CancellationToken ct)
+    public async Task<int> MarkMissingAsync(DbConnection c, IEnumerable<string> paths, CancellationToken ct)
     {
         var count = 0;
-        await using var tx = (SqliteTransaction)await c.BeginTransactionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
         foreach (var path in paths)
         {
             foreach (var articleId in await c.QueryAsync<long?>(MarkMissingSql, new { path }, tx))
@@ -280,7 +280,7 @@ public sealed class IngestionStore
         return count;
     }
 
-    private async Task<IngestionOutcome> ReviseAsync(SqliteConnection c, SqliteTransaction tx, long articleId, long sourceId, string path, ArticleToStore article, string now)
+    private async Task<IngestionOutcome> ReviseAsync(DbConnection c, DbTransaction tx, long articleId, long sourceId, string path, ArticleToStore article, string now)
     {
         var parsed = article.Parsed;
         var live = await c.QuerySingleAsync<LiveRevision>(LiveRevisionSql, new { articleId }, tx);
@@ -315,13 +315,13 @@ public sealed class IngestionStore
         return new IngestionOutcome(path, IngestionResult.Revised, null, articleId);
     }
 
-    private static async Task WriteLiveRevisionAsync(SqliteConnection c, SqliteTransaction tx, long articleId, long sourceId, ArticleToStore article, string now)
+    private static async Task WriteLiveRevisionAsync(DbConnection c, DbTransaction tx, long articleId, long sourceId, ArticleToStore article, string now)
     {
         var revisionId = await c.ExecuteScalarAsync<long>(InsertRevisionSql, RevisionRow(articleId, sourceId, "live", article, now), tx);
         await UpdateArticleAsync(c, tx, articleId, revisionId, article);
     }
 
-    private static async Task UpdateArticleAsync(SqliteConnection c, SqliteTransaction tx, long articleId, long revisionId, ArticleToStore article)
+    private static async Task UpdateArticleAsync(DbConnection c, DbTransaction tx, long articleId, long revisionId, ArticleToStore article)
     {
         var parsed = article.Parsed;
         await c.ExecuteAsync(UpdateArticleSql, new
@@ -334,7 +334,7 @@ public sealed class IngestionStore
     }
 
     /// <summary>The outlet of that name, or a new one; names that slug alike ("The Herald", "The Herald!") get distinct slugs.</summary>
-    private static async Task<long?> OutletIdAsync(SqliteConnection c, SqliteTransaction tx, string? name) =>
+    private static async Task<long?> OutletIdAsync(DbConnection c, DbTransaction tx, string? name) =>
         name is not { Length: > 0 } ? null
         : await c.ExecuteScalarAsync<long?>(OutletByNameSql, new { name }, tx)
             ?? await c.ExecuteScalarAsync<long>(InsertOutletSql, new { slug = await FreeSlugAsync(c, tx, name, OutletSlugTakenSql), name }, tx);
@@ -345,7 +345,7 @@ public sealed class IngestionStore
         article.Parsed.BodyMarkdown, article.BodyHtml, article.BodyText, Now = now,
     };
 
-    private static async Task<string> FreeSlugAsync(SqliteConnection c, SqliteTransaction tx, string title, string takenSql = SlugTakenSql)
+    private static async Task<string> FreeSlugAsync(DbConnection c, DbTransaction tx, string title, string takenSql = SlugTakenSql)
     {
         var slug = Slugs.From(title);
         for (var n = 2; await c.ExecuteScalarAsync<bool>(takenSql, new { slug }, tx); n++)

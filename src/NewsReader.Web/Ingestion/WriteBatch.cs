@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace NewsReader.Ingestion;
 
@@ -9,7 +9,7 @@ namespace NewsReader.Ingestion;
 /// own savepoint: a file that fails to store rolls back alone, is logged as failed, and the rest of the batch commits.
 /// Should SQLite drop the whole transaction (disk full, I/O error), every file of the batch is stored again on its own.
 /// </summary>
-internal sealed class WriteBatch(SqliteConnection c, IngestionStore store, ILogger logger) : IAsyncDisposable
+internal sealed class WriteBatch(DbConnection c, IngestionStore store, ILogger logger) : IAsyncDisposable
 {
     /// <summary>Commit at least this often, so readers see new articles while a large folder is still being ingested.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromMilliseconds(250);
@@ -21,7 +21,7 @@ internal sealed class WriteBatch(SqliteConnection c, IngestionStore store, ILogg
     private readonly List<PreparedFile> _files = [];
     private readonly List<IngestionOutcome> _outcomes = [];
     private readonly List<IngestionOutcome> _final = [];
-    private SqliteTransaction? _tx;
+    private DbTransaction? _tx;
     private long _started;
 
     /// <summary>True while a write transaction is open, holding the database's write lock.</summary>
@@ -43,9 +43,9 @@ internal sealed class WriteBatch(SqliteConnection c, IngestionStore store, ILogg
         {
             try
             {
-                _tx = (SqliteTransaction)await c.BeginTransactionAsync(ct);
+                _tx = await c.BeginTransactionAsync(ct);
             }
-            catch (SqliteException e)
+            catch (DbException e)
             {
                 // Another writer held the database past the busy timeout: this file tries on its own and reports why it
                 // failed, and the next file tries a new batch, so one locked moment does not stop the folder.
@@ -81,7 +81,7 @@ internal sealed class WriteBatch(SqliteConnection c, IngestionStore store, ILogg
                 await _tx.CommitAsync(ct);
                 await EndTransactionAsync();
             }
-            catch (SqliteException e)
+            catch (DbException e)
             {
                 logger.LogError(e, "Committing {Count} files failed; storing them one by one", _files.Count);
                 await RecoverAsync(ct);
@@ -127,7 +127,7 @@ internal sealed class WriteBatch(SqliteConnection c, IngestionStore store, ILogg
         {
             IngestionOutcome outcome;
             bool lost;
-            await using (var tx = (SqliteTransaction)await c.BeginTransactionAsync(ct))
+            await using (var tx = await c.BeginTransactionAsync(ct))
             {
                 (outcome, lost) = await StoreInSavepointAsync(tx, file, ct);
                 if (!lost)
@@ -138,12 +138,12 @@ internal sealed class WriteBatch(SqliteConnection c, IngestionStore store, ILogg
             }
 
             // The failure took even this file's own transaction: the failure is logged in a fresh one.
-            await using var logTx = (SqliteTransaction)await c.BeginTransactionAsync(ct);
+            await using var logTx = await c.BeginTransactionAsync(ct);
             outcome = await store.LogFailureAsync(logTx, file.Path, file.Sha, outcome.Reason!, ct);
             await logTx.CommitAsync(ct);
             return outcome;
         }
-        catch (SqliteException e)
+        catch (DbException e)
         {
             logger.LogError(e, "Storing {Path} failed", file.Path);
             return new IngestionOutcome(file.Path, IngestionResult.Failed, $"Could not be stored: {e.Message}");
@@ -151,7 +151,7 @@ internal sealed class WriteBatch(SqliteConnection c, IngestionStore store, ILogg
     }
 
     /// <summary>The file's outcome, and whether its failure took the whole transaction with it.</summary>
-    private async Task<(IngestionOutcome Outcome, bool TransactionLost)> StoreInSavepointAsync(SqliteTransaction tx, PreparedFile file, CancellationToken ct)
+    private async Task<(IngestionOutcome Outcome, bool TransactionLost)> StoreInSavepointAsync(DbTransaction tx, PreparedFile file, CancellationToken ct)
     {
         await tx.SaveAsync(Savepoint, ct);
         try
@@ -164,21 +164,21 @@ internal sealed class WriteBatch(SqliteConnection c, IngestionStore store, ILogg
         {
             // One file must never stop the rest of the folder; the error is logged with its stack for a bug report.
             logger.LogError(e, "Storing {Path} failed", file.Path);
-            var reason = e is SqliteException ? $"Could not be stored: {e.Message}" : $"Could not be ingested: {e.GetType().Name}: {e.Message}";
+            var reason = e is DbException ? $"Could not be stored: {e.Message}" : $"Could not be ingested: {e.GetType().Name}: {e.Message}";
             try
             {
                 await tx.RollbackAsync(Savepoint, ct);
                 await tx.ReleaseAsync(Savepoint, ct);
                 return (await store.LogFailureAsync(tx, file.Path, file.Sha, reason, ct), false);
             }
-            catch (Exception lost) when (lost is SqliteException or InvalidOperationException)
+            catch (Exception lost) when (lost is DbException or InvalidOperationException)
             {
                 return (new IngestionOutcome(file.Path, IngestionResult.Failed, reason), true);
             }
         }
     }
 
-    private async Task<IngestionOutcome> StoreAsync(SqliteTransaction tx, PreparedFile file, CancellationToken ct)
+    private async Task<IngestionOutcome> StoreAsync(DbTransaction tx, PreparedFile file, CancellationToken ct)
     {
         var path = file.Path;
         if (file.Unreadable is { } reason)

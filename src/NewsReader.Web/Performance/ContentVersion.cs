@@ -26,7 +26,7 @@ public sealed class ContentVersion(Db db, TimeProvider clock)
 
     public async Task<(string ETag, DateTimeOffset LastModified)> CurrentAsync(CancellationToken ct)
     {
-        await using var c = await db.OpenAsync(ct);
+        await using var c = await db.OpenReadOnlyAsync(ct);
         var latest = await c.QuerySingleOrDefaultAsync<LatestRevision>(new CommandDefinition(LatestRevisionSql, cancellationToken: ct));
         var changedAt = _changedAt;
         if (latest is not null && DateTimeOffset.TryParse(latest.CreatedAt, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var revisedAt) && revisedAt > changedAt)

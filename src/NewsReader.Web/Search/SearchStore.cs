@@ -81,8 +81,9 @@ public sealed class SearchStore(Db db, IOptions<SearchOptions> options, ILogger<
         """;
 
     private const string RecentOutletsSql = """
-        SELECT o.slug, o.name, (SELECT MAX(a.published_at) FROM articles a WHERE a.outlet_id = o.id) AS LastPublished
-        FROM outlets o ORDER BY LastPublished IS NULL, LastPublished DESC, o.name COLLATE NOCASE LIMIT @limit
+        SELECT slug, name, LastPublished FROM (
+            SELECT o.slug, o.name, (SELECT MAX(a.published_at) FROM articles a WHERE a.outlet_id = o.id) AS LastPublished FROM outlets o) x
+        ORDER BY LastPublished DESC NULLS LAST, name COLLATE NOCASE LIMIT @limit
         """;
 
     public async Task<SearchResults> SearchAsync(SearchQuery query, SearchSort sort, int page, CancellationToken ct)
@@ -147,7 +148,7 @@ public sealed class SearchStore(Db db, IOptions<SearchOptions> options, ILogger<
     private Task<T> WithinBudgetAsync<T>(Func<SqliteConnection, SearchDeadline, Task<T>> search, CancellationToken ct) =>
         SearchBudget.RunAsync(options.Value.TimeBudget, async deadline =>
         {
-            await using var c = await db.OpenAsync(deadline.Token);
+            await using var c = (Microsoft.Data.Sqlite.SqliteConnection)await db.OpenReadOnlyAsync(deadline.Token);
             using var interrupt = SearchBudget.InterruptOnCancel(c, deadline.Token);
             return await search(c, deadline);
         }, ct);

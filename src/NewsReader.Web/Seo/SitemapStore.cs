@@ -21,11 +21,11 @@ public sealed class SitemapStore(Db db)
     // Each outlet's lastmod is its newest live revision. One pass over the articles (NOT INDEXED: in table order, not by
     // outlet through the index), each revision's time from ix_revisions_created: 0.1 s at 100,000 articles, where
     // joining outlets to articles to revision rows took 1 s.
-    private const string OutletsSql = """
+    private readonly string _outletsSql = $"""
         SELECT '/sources/' || o.slug AS Path, m.LastModified
         FROM outlets o LEFT JOIN (
             SELECT a.outlet_id, MAX(r.created_at) AS LastModified
-            FROM articles a NOT INDEXED JOIN article_revisions r INDEXED BY ix_revisions_created ON r.id = a.current_revision_id
+            FROM articles a {db.Dialect.NotIndexed} JOIN article_revisions r {db.Dialect.IndexedBy("ix_revisions_created")} ON r.id = a.current_revision_id
             GROUP BY a.outlet_id) m ON m.outlet_id = o.id
         ORDER BY o.slug
         """;
@@ -35,16 +35,16 @@ public sealed class SitemapStore(Db db)
     // Only articles with a live revision have a page.
     private const string ArticleCountSql = "SELECT COUNT(*) FROM articles WHERE current_revision_id IS NOT NULL";
 
-    private const string ArticlesSql = """
+    private readonly string _articlesSql = $"""
         SELECT '/articles/' || a.slug AS Path, r.created_at AS LastModified
-        FROM articles a JOIN article_revisions r INDEXED BY ix_revisions_created ON r.id = a.current_revision_id
+        FROM articles a JOIN article_revisions r {db.Dialect.IndexedBy("ix_revisions_created")} ON r.id = a.current_revision_id
         ORDER BY a.id
         LIMIT @limit OFFSET @offset
         """;
 
     public async Task<long> CountAsync(CancellationToken ct)
     {
-        await using var c = await db.OpenAsync(ct);
+        await using var c = await db.OpenReadOnlyAsync(ct);
         var outlets = await c.ExecuteScalarAsync<long>(new CommandDefinition(OutletCountSql, cancellationToken: ct));
         var articles = await c.ExecuteScalarAsync<long>(new CommandDefinition(ArticleCountSql, cancellationToken: ct));
         return FixedPages.Length + outlets + articles;
@@ -53,13 +53,13 @@ public sealed class SitemapStore(Db db)
     /// <summary>The entries from position <paramref name="offset"/> (0-based), at most <paramref name="limit"/>.</summary>
     public async Task<IReadOnlyList<SitemapEntry>> SliceAsync(long offset, int limit, CancellationToken ct)
     {
-        await using var c = await db.OpenAsync(ct);
+        await using var c = await db.OpenReadOnlyAsync(ct);
         var headCount = FixedPages.Length + await c.ExecuteScalarAsync<int>(new CommandDefinition(OutletCountSql, cancellationToken: ct));
         var slice = new List<SitemapEntry>();
         if (offset < headCount)
         {
             // Only the first file holds the fixed pages and outlets; the others skip the outlets' lastmod entirely.
-            var head = FixedPages.Concat(await c.QueryAsync<SitemapEntry>(new CommandDefinition(OutletsSql, cancellationToken: ct)));
+            var head = FixedPages.Concat(await c.QueryAsync<SitemapEntry>(new CommandDefinition(_outletsSql, cancellationToken: ct)));
             slice.AddRange(head.Skip((int)offset).Take(limit));
         }
 
@@ -67,7 +67,7 @@ public sealed class SitemapStore(Db db)
         var articleLimit = limit - slice.Count;
         if (articleLimit > 0)
         {
-            slice.AddRange(await c.QueryAsync<SitemapEntry>(new CommandDefinition(ArticlesSql, new { limit = articleLimit, offset = articleOffset }, cancellationToken: ct)));
+            slice.AddRange(await c.QueryAsync<SitemapEntry>(new CommandDefinition(_articlesSql, new { limit = articleLimit, offset = articleOffset }, cancellationToken: ct)));
         }
 
         return slice;

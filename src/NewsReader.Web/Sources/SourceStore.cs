@@ -42,25 +42,25 @@ public sealed class SourceStore(Db db)
 
     public async Task<IReadOnlyList<OutletSummary>> ListAsync(CancellationToken ct)
     {
-        await using var c = await db.OpenAsync(ct);
+        await using var c = await db.OpenReadOnlyAsync(ct);
         return (await c.QueryAsync<OutletSummary>(new CommandDefinition(ListSql, cancellationToken: ct))).AsList();
     }
 
     public async Task<IReadOnlyList<OutletSummary>> NamesAsync(CancellationToken ct)
     {
-        await using var c = await db.OpenAsync(ct);
+        await using var c = await db.OpenReadOnlyAsync(ct);
         return (await c.QueryAsync<OutletSummary>(new CommandDefinition(NamesSql, cancellationToken: ct))).AsList();
     }
 
     public async Task<OutletSummary?> FindAsync(string slug, CancellationToken ct)
     {
-        await using var c = await db.OpenAsync(ct);
+        await using var c = await db.OpenReadOnlyAsync(ct);
         return await c.QuerySingleOrDefaultAsync<OutletSummary>(new CommandDefinition(BySlugSql, new { slug }, cancellationToken: ct));
     }
 
     public async Task<(IReadOnlyList<NameCount> Authors, IReadOnlyList<NameCount> Bureaus)> PeopleAsync(long outletId, CancellationToken ct)
     {
-        await using var c = await db.OpenAsync(ct);
+        await using var c = await db.OpenReadOnlyAsync(ct);
         var authors = (await c.QueryAsync<NameCount>(new CommandDefinition(AuthorsSql, new { outletId }, cancellationToken: ct))).AsList();
         var bureaus = (await c.QueryAsync<NameCount>(new CommandDefinition(BureausSql, new { outletId }, cancellationToken: ct))).AsList();
         return (authors, bureaus);

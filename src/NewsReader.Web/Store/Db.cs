@@ -1,45 +1,94 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.Extensions.Options;
+using NewsReader.Store.Postgres;
+using NewsReader.Store.Sqlite;
 
 namespace NewsReader.Store;
 
-/// <summary>Opens connections to the app's SQLite file with the pragmas every connection needs.</summary>
-public sealed class Db
+/// <summary>
+/// Opens connections to the app's store: a SQLite file, or a PostgreSQL database (with an optional read replica that the
+/// reading pages use). Everything above this class speaks ADO.NET and Dapper and does not learn which one it is.
+/// </summary>
+public sealed class Db : IAsyncDisposable, IDisposable
 {
-    private readonly string _connectionString;
+    private readonly IConnectionSource _primary;
+    private readonly IConnectionSource _readOnly;
 
-    public Db(IOptions<NewsReaderOptions> options)
-        : this(options.Value.DatabasePath)
+    public Db(IOptions<NewsReaderOptions> options, IConfiguration configuration)
+        : this(Sources(options.Value, configuration))
     {
     }
 
+    /// <summary>A SQLite file, created with its folder when missing.</summary>
     public Db(string databasePath)
+        : this((new SqliteConnections(databasePath), null))
     {
-        DatabasePath = Path.GetFullPath(databasePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
-        _connectionString = new SqliteConnectionStringBuilder
+    }
+
+    private Db((IConnectionSource Primary, IConnectionSource? ReadOnly) sources)
+    {
+        _primary = sources.Primary;
+        _readOnly = sources.ReadOnly ?? sources.Primary;
+    }
+
+    /// <summary>A PostgreSQL database; <paramref name="readOnlyConnectionString"/> names a replica for reading, when there is one.</summary>
+    public static Db ForPostgres(string connectionString, string? readOnlyConnectionString = null) =>
+        new((new PostgresConnections(connectionString),
+             string.IsNullOrWhiteSpace(readOnlyConnectionString) ? null : new PostgresConnections(readOnlyConnectionString)));
+
+    public DatabaseProvider Provider => _primary.Provider;
+
+    /// <summary>The spellings that differ between the providers.</summary>
+    public SqlDialect Dialect => new(Provider);
+
+    /// <summary>The SQLite file's full path; empty on PostgreSQL.</summary>
+    public string DatabasePath => (_primary as SqliteConnections)?.DatabasePath ?? "";
+
+    /// <summary>Names the store in messages, without any password.</summary>
+    public string Description => _primary.Description;
+
+    /// <summary>A connection to the primary: every write, and reads that must see the writes just made.</summary>
+    public Task<DbConnection> OpenAsync(CancellationToken ct = default) => _primary.OpenAsync(ct);
+
+    /// <summary>A connection for reading pages, feeds, the API and search: the replica when one is configured.</summary>
+    public Task<DbConnection> OpenReadOnlyAsync(CancellationToken ct = default) => _readOnly.OpenAsync(ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _primary.DisposeAsync();
+        if (!ReferenceEquals(_readOnly, _primary))
         {
-            DataSource = DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            ForeignKeys = true,
-            DefaultTimeout = 30,
-        }.ToString();
+            await _readOnly.DisposeAsync();
+        }
     }
 
-    public string DatabasePath { get; }
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken ct = default)
+    private static (IConnectionSource, IConnectionSource?) Sources(NewsReaderOptions options, IConfiguration configuration)
     {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(ct);
-        // busy_timeout lets a reader or a second writer wait out the ingestion writer instead of failing with SQLITE_BUSY.
-        // cache_size 8 MiB (SQLite's default is 2): with 2 MiB a search evicted the index pages the next search needed and ran
-        // 3–6 times slower at 100,000 articles. Memory-mapping the file did as well for search but counted every page a
-        // reader ever touched into the process's resident memory (436 MB under load instead of 173); docs/benchmarks.md.
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -8192;";
-        await cmd.ExecuteNonQueryAsync(ct);
-        return connection;
+        if (options.Database.Provider == DatabaseProvider.Sqlite)
+        {
+            return (new SqliteConnections(options.DatabasePath), null);
+        }
+
+        var primary = configuration.GetConnectionString("NewsReader");
+        if (string.IsNullOrWhiteSpace(primary))
+        {
+            throw new InvalidOperationException(
+                "NewsReader:Database:Provider is Postgres but ConnectionStrings:NewsReader is not set. " +
+                "Set it, for example ConnectionStrings__NewsReader=\"Host=db.internal;Database=newsreader;Username=newsreader\".");
+        }
+
+        return (new PostgresConnections(primary), configuration.GetConnectionString("NewsReaderReadOnly") is { Length: > 0 } replica ? new PostgresConnections(replica) : null);
     }
+}
+
+/// <summary>Where a provider's connections come from, opened and ready for the app's SQL.</summary>
+internal interface IConnectionSource : IAsyncDisposable
+{
+    DatabaseProvider Provider { get; }
+
+    string Description { get; }
+
+    Task<DbConnection> OpenAsync(CancellationToken ct);
 }

@@ -100,16 +100,16 @@ public sealed class ReingestTests : IDisposable
 
     private async Task<List<string>> LiveOpeningsAsync()
     {
-        await using var c = Connect();
+        await using var c = await ConnectAsync();
         var bodies = await c.QueryAsync<string>("SELECT r.body_text FROM articles a JOIN article_revisions r ON r.id = a.current_revision_id");
         return bodies.Select(b => b.Split('\n', StringSplitOptions.RemoveEmptyEntries).First(p => p.StartsWith("The harbour minister", StringComparison.Ordinal))).ToList();
     }
 
     private async Task<T> ScalarAsync<T>(string sql)
     {
-        await using var c = Connect();
+        await using var c = await ConnectAsync();
         return await c.ExecuteScalarAsync<T>(sql) ?? throw new InvalidOperationException(sql);
     }
 
-    private SqliteConnection Connect() => new($"Data Source={Path.Combine(_app.Root, "newsreader.db")};Pooling=False");
+    private Task<System.Data.Common.DbConnection> ConnectAsync() => _app.OpenDatabaseAsync();
 }

@@ -2,7 +2,6 @@ using AngleSharp;
 using AngleSharp.Dom;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NewsReader.Ingestion;
 
@@ -15,16 +14,17 @@ namespace NewsReader.Tests.Infrastructure;
 public sealed class NewsReaderApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly TestDatabase _database;
 
     public NewsReaderApp(bool watchSeeds = false, IDictionary<string, string?>? settings = null)
     {
         Root = Directory.CreateTempSubdirectory("newsreader-test-").FullName;
         SeedsPath = Path.Combine(Root, "seeds");
         Directory.CreateDirectory(SeedsPath);
-        _settings = new Dictionary<string, string?>
+        _database = TestDatabase.Create(Root);
+        _settings = new Dictionary<string, string?>(_database.Settings)
         {
             ["NewsReader:SeedsPath"] = SeedsPath,
-            ["NewsReader:DatabasePath"] = Path.Combine(Root, "newsreader.db"),
             ["NewsReader:WatchSeeds"] = watchSeeds ? "true" : "false",
             ["NewsReader:RescanInterval"] = "00:00:02",
             // Tests share a busy machine: a large fixture must not meet the production wall time by chance. Tests of
@@ -76,6 +76,13 @@ public sealed class NewsReaderApp : WebApplicationFactory<Program>
         return Services.GetRequiredService<Ingester>().IngestFolderAsync(SeedsPath, CancellationToken.None);
     }
 
+    /// <summary>A connection to the app's own store, whichever provider it runs on, for tests that look at stored rows.</summary>
+    public Task<System.Data.Common.DbConnection> OpenDatabaseAsync()
+    {
+        _ = Server; // starts the host, so migrations have run
+        return Services.GetRequiredService<NewsReader.Store.Db>().OpenAsync();
+    }
+
     /// <summary>GETs a page and parses it as a browser would.</summary>
     public async Task<(HttpResponseMessage Response, IDocument Document)> GetPageAsync(string url)
     {
@@ -89,7 +96,7 @@ public sealed class NewsReaderApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
+        _database.Dispose();
         try
         {
             Directory.Delete(Root, recursive: true);

@@ -114,5 +114,5 @@ public sealed class BatchIngestionTests : IDisposable
             """);
     }
 
-    private Task<SqliteConnection> OpenAsync() => _app.Services.GetRequiredService<Db>().OpenAsync();
+    private Task<System.Data.Common.DbConnection> OpenAsync() => _app.OpenDatabaseAsync();
 }

@@ -233,10 +233,9 @@ public sealed class LocalImagesTests : IDisposable
 
     private async Task<long> MediaRowsAsync()
     {
-        await using var c = new SqliteConnection($"Data Source={Path.Combine(_app.Root, "newsreader.db")}");
-        await c.OpenAsync();
+        await using var c = await _app.OpenDatabaseAsync();
         await using var command = c.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM media";
-        return (long)(await command.ExecuteScalarAsync())!;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

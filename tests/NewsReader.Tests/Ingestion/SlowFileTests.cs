@@ -38,7 +38,7 @@ public sealed class SlowFileTests : IDisposable
 
         var visible = await TitlesOnceAsync(titles => titles.Count == 2);
         Assert.Equal(["Lifeboat crew honoured for rescue", "Quay walls repaired after winter storms"], visible);
-        await using (var editor = Connect())
+        await using (var editor = await ConnectAsync())
         {
             // An editor's write, with no waiting allowed: it fails with SQLITE_BUSY if ingestion holds the write lock.
             await editor.ExecuteAsync("PRAGMA busy_timeout = 0; BEGIN IMMEDIATE; ROLLBACK;");
@@ -50,12 +50,7 @@ public sealed class SlowFileTests : IDisposable
         Assert.Equal(4, (await TitlesOnceAsync(titles => titles.Count == 4)).Count);
     }
 
-    private SqliteConnection Connect()
-    {
-        var c = new SqliteConnection($"Data Source={Path.Combine(_app.Root, "newsreader.db")};Pooling=False");
-        c.Open();
-        return c;
-    }
+    private Task<System.Data.Common.DbConnection> ConnectAsync() => _app.OpenDatabaseAsync();
 
     /// <summary>The stored titles once they satisfy the condition, or as they are after 10 seconds.</summary>
     private async Task<List<string>> TitlesOnceAsync(Func<List<string>, bool> condition)
@@ -63,7 +58,7 @@ public sealed class SlowFileTests : IDisposable
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (true)
         {
-            await using var c = Connect();
+            await using var c = await ConnectAsync();
             var titles = (await c.QueryAsync<string>("SELECT title FROM articles ORDER BY title")).AsList();
             if (condition(titles) || DateTime.UtcNow > deadline)
             {

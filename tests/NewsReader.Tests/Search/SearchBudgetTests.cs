@@ -20,7 +20,7 @@ public sealed class SearchBudgetTests
         try
         {
             var db = new Db(Path.Combine(folder, "budget.db"));
-            await using var c = await db.OpenAsync();
+            await using var c = (SqliteConnection)await db.OpenAsync();
             const string Endless = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT COUNT(*) FROM n";
 
             // SQLite runs the statement synchronously: off the test's thread, so a statement that is never interrupted

@@ -46,7 +46,7 @@ public sealed class SearchIndexTests : IDisposable
                 INSERT INTO article_revisions (article_id, number, origin, status, title, byline, body_markdown, body_html, body_text, created_at)
                 SELECT id, 2, 'correction', 'live', 'Bridge reopens on Wednesday', byline, 'x', '<p>x</p>',
                        'The bridge reopened on Wednesday after repairs to the suspension cables.', '2024-03-04T10:00:00Z' FROM articles;
-                UPDATE articles SET current_revision_id = last_insert_rowid(), title = 'Bridge reopens on Wednesday';
+                UPDATE articles SET current_revision_id = (SELECT MAX(id) FROM article_revisions), title = 'Bridge reopens on Wednesday';
                 """);
         }
 

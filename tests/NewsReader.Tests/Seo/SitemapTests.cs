@@ -75,7 +75,7 @@ public sealed partial class SitemapTests
             }
         }
 
-        await using var db = new SqliteConnection($"Data Source={Path.Combine(app.Root, "newsreader.db")};Pooling=False");
+        await using var db = await app.OpenDatabaseAsync();
         var stored = (await db.QueryAsync<(string Slug, string Outlet, string CreatedAt)>("""
             SELECT a.slug, o.slug, r.created_at FROM articles a JOIN outlets o ON o.id = a.outlet_id
             JOIN article_revisions r ON r.id = a.current_revision_id

@@ -186,7 +186,7 @@ public sealed class IngestionStoreTests : IDisposable
                 UPDATE article_revisions SET status = 'superseded';
                 INSERT INTO article_revisions (article_id, number, origin, status, title, body_markdown, body_html, body_text, created_at, created_by)
                 VALUES ((SELECT id FROM articles), 2, 'correction', 'live', @title, 'Corrected text.', '<p>Corrected text.</p>', 'Corrected text.', '2025-01-02T00:00:00+00:00', 'editor');
-                UPDATE articles SET current_revision_id = last_insert_rowid();
+                UPDATE articles SET current_revision_id = (SELECT MAX(id) FROM article_revisions);
                 """, new { title = Title });
         }
 
@@ -245,5 +245,5 @@ public sealed class IngestionStoreTests : IDisposable
         Assert.Equal("2024-03-05", await c.ExecuteScalarAsync<string>("SELECT published_at FROM articles"));
     }
 
-    private Task<SqliteConnection> OpenAsync() => _app.Services.GetRequiredService<Db>().OpenAsync();
+    private Task<System.Data.Common.DbConnection> OpenAsync() => _app.OpenDatabaseAsync();
 }

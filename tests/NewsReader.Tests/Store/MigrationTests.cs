@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using NewsReader.Store;
+using NewsReader.Store.Sqlite;
 
 namespace NewsReader.Tests.Store;
 
@@ -31,8 +32,8 @@ public sealed class MigrationTests : IDisposable
 
         Assert.True(File.Exists(_db.DatabasePath));
         await using var c = await _db.OpenAsync();
-        Assert.Equal(Migrations.All.Count, version);
-        Assert.Equal(Migrations.All.Count, await c.ExecuteScalarAsync<int>("PRAGMA user_version"));
+        Assert.Equal(SqliteMigrations.All.Count, version);
+        Assert.Equal(SqliteMigrations.All.Count, await c.ExecuteScalarAsync<int>("PRAGMA user_version"));
         var tables = (await c.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table'")).ToHashSet();
         Assert.Superset(new HashSet<string> { "outlets", "articles", "article_authors", "source_files", "article_revisions", "ingestion_log" }, tables);
         Assert.Equal("wal", await c.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
@@ -50,7 +51,7 @@ public sealed class MigrationTests : IDisposable
         await _migrator.MigrateAsync();
 
         Assert.Equal(schema, await SchemaAsync(c));
-        Assert.Equal(Migrations.All.Count, await c.ExecuteScalarAsync<int>("PRAGMA user_version"));
+        Assert.Equal(SqliteMigrations.All.Count, await c.ExecuteScalarAsync<int>("PRAGMA user_version"));
         Assert.Equal("Harbour Gazette", await c.ExecuteScalarAsync<string>("SELECT name FROM outlets"));
     }
 
@@ -60,7 +61,7 @@ public sealed class MigrationTests : IDisposable
         await _migrator.MigrateAsync();
         await using (var c = await _db.OpenAsync())
         {
-            await c.ExecuteAsync($"PRAGMA user_version = {Migrations.All.Count + 5}");
+            await c.ExecuteAsync($"PRAGMA user_version = {SqliteMigrations.All.Count + 5}");
         }
 
         var e = await Assert.ThrowsAsync<InvalidOperationException>(() => _migrator.MigrateAsync());
@@ -84,8 +85,8 @@ public sealed class MigrationTests : IDisposable
 
     [Fact]
     public void Migrations_AreNumberedOneToNInOrder() =>
-        Assert.Equal(Enumerable.Range(1, Migrations.All.Count), Migrations.All.Select(m => m.Version));
+        Assert.Equal(Enumerable.Range(1, SqliteMigrations.All.Count), SqliteMigrations.All.Select(m => m.Version));
 
-    private static async Task<List<string>> SchemaAsync(SqliteConnection c) =>
+    private static async Task<List<string>> SchemaAsync(System.Data.Common.DbConnection c) =>
         (await c.QueryAsync<string>("SELECT type || ' ' || name || ' ' || COALESCE(sql, '') FROM sqlite_master ORDER BY name")).ToList();
 }

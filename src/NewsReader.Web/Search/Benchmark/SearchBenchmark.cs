@@ -22,7 +22,7 @@ public sealed class SearchBenchmark(Db db, SearchStore store, AppServer server, 
     public async Task<string> RunAsync(int rounds, TimeSpan warmUp, CancellationToken ct)
     {
         var timings = Measures.ToDictionary(m => m, _ => new Dictionary<string, Percentiles>());
-        await using var raw = await db.OpenAsync(ct);
+        await using var raw = (SqliteConnection)await db.OpenAsync(ct);
         var facts = await IndexFacts.ReadAsync(raw, ct);
         using var app = await server.StartAsync(db.DatabasePath, ct);
 

@@ -1,10 +1,10 @@
-namespace NewsReader.Store;
+namespace NewsReader.Store.Sqlite;
 
 /// <summary>
-/// The schema, as an ordered, append-only list: the schema version is the number of migrations applied.
+/// The SQLite schema, as an ordered, append-only list: the schema version is the number of migrations applied.
 /// Never edit a migration that has shipped; add a new one at the end.
 /// </summary>
-public static class Migrations
+public static class SqliteMigrations
 {
     public static readonly IReadOnlyList<Migration> All =
     [
@@ -213,4 +213,4 @@ public static class Migrations
     ];
 }
 
-public sealed record Migration(int Version, string Name, string Sql);
+
