@@ -31,11 +31,14 @@ public sealed class TestDatabase : IDisposable
     /// <summary>A new, empty database: a file under <paramref name="folder"/>, or a database of its own on the cluster.</summary>
     public static TestDatabase Create(string folder)
     {
-        if (!IsPostgres)
-        {
-            return new TestDatabase(new Dictionary<string, string?> { ["NewsReader:DatabasePath"] = Path.Combine(folder, "newsreader.db") }, null, null);
-        }
+        return IsPostgres
+            ? CreatePostgres()
+            : new TestDatabase(new Dictionary<string, string?> { ["NewsReader:DatabasePath"] = Path.Combine(folder, "newsreader.db") }, null, null);
+    }
 
+    /// <summary>A new, empty database on the test cluster, whichever provider the other tests run on.</summary>
+    public static TestDatabase CreatePostgres()
+    {
         var name = "nr_test_" + Guid.NewGuid().ToString("N");
         using (var admin = new NpgsqlConnection(ClusterConnectionString()))
         {
