@@ -192,5 +192,9 @@ public static class PostgresMigrations
                 created_at      TEXT NOT NULL
             );
             """),
+        new(2, "articles: indexes of title and opening, so a new file's rename check reads no whole table", """
+            CREATE INDEX ix_articles_title ON articles(title);
+            CREATE INDEX ix_articles_opening ON articles(substr(excerpt, 1, 64));
+            """),
     ];
 }

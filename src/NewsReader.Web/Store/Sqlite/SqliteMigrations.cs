@@ -210,7 +210,11 @@ public static class SqliteMigrations
                 created_at      TEXT NOT NULL
             );
             """),
+        new(10, "articles: indexes of title and opening, so a new file's rename check reads no whole table", """
+            -- Ingestion asks of every new article whether it is a renamed file of an article stored before: same canonical
+            -- URL, title or opening. Without these two indexes each question read every article.
+            CREATE INDEX ix_articles_title ON articles(title);
+            CREATE INDEX ix_articles_opening ON articles(substr(excerpt, 1, 64));
+            """),
     ];
 }
-
-
