@@ -19,11 +19,14 @@ as_owner() {
 case "$cmd" in
 start)
     if [ -z "$(bin_dir)" ]; then
-        if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        sudo=""
+        if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null; then sudo="sudo"; fi
+        if { [ "$(id -u)" = 0 ] || [ -n "$sudo" ]; } && command -v apt-get >/dev/null; then
             echo "postgres.sh: installing Debian's postgresql package" >&2
-            DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >&2 \
-                || { apt-get update -q >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >&2; }
-        else
+            $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >&2 \
+                || { $sudo apt-get update -q >&2 && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >&2; }
+        fi
+        if [ -z "$(bin_dir)" ]; then
             echo "postgres.sh: PostgreSQL is missing. Install Debian's package: sudo apt-get install postgresql" >&2
             exit 1
         fi
