@@ -40,11 +40,12 @@ public static class BenchSearchVerb
         var store = database is null
             ? services.GetRequiredService<SearchStore>()
             : ActivatorUtilities.CreateInstance<SearchStore>(services, db);
-        await using var c = (Microsoft.Data.Sqlite.SqliteConnection)await db.OpenAsync(ct);
+        await using var c = await db.OpenAsync(ct);
         var queries = mix == "fixed" ? BenchmarkQueries.Fixed : await BenchmarkQueries.SampleAsync(c, ct);
         var budget = services.GetRequiredService<IOptions<SearchOptions>>().Value.TimeBudget;
         Console.WriteLine($"Benchmarking search over {db.DatabasePath} with the {mix} query mix ({queries.Length} queries), time budget {budget.TotalSeconds:0.###} s...");
-        Console.WriteLine(await new SearchBenchmark(db, store, new AppServer(), queries).RunAsync(rounds, TimeSpan.FromSeconds(warmUp), ct));
+        var index = services.GetRequiredService<ISearchIndex>();
+        Console.WriteLine(await new SearchBenchmark(db, index, store, new AppServer(), queries).RunAsync(rounds, TimeSpan.FromSeconds(warmUp), ct));
         return 0;
     }
 }

@@ -5,10 +5,11 @@ namespace NewsReader.Search;
 
 public static class SearchExtensions
 {
-    /// <summary>Keyword search: the store over the full-text index (the index itself is migration 3).</summary>
+    /// <summary>Keyword search: the store over the database's full-text index (the index itself is a migration).</summary>
     public static IHostApplicationBuilder AddSearch(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section);
+        builder.Services.AddSingleton<ISearchIndex, Sqlite.SqliteSearchIndex>();
         builder.Services.AddSingleton<SearchStore>();
         builder.Services.AddSingleton<Feeds.IFeedSearch, FeedSearch>();
         // A search pasted with 10,000 characters arrives as a GET URL far over Kestrel's 8 KB request-line limit, which

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using NewsReader.Search;
+using NewsReader.Search.Sqlite;
 using NewsReader.Store;
 using NewsReader.Tests.Infrastructure;
 
@@ -25,11 +26,12 @@ public sealed class SearchBudgetTests
 
             // SQLite runs the statement synchronously: off the test's thread, so a statement that is never interrupted
             // fails the test at the guard instead of holding the run.
+            var index = new SqliteSearchIndex();
             var run = Task.Run(() => SearchBudget.RunAsync(TimeSpan.FromMilliseconds(200), async deadline =>
             {
-                using var interrupt = SearchBudget.InterruptOnCancel(c, deadline.Token);
+                using var interrupt = index.StopOnCancel(c, deadline.Token);
                 return await c.ExecuteScalarAsync<long>(new CommandDefinition(Endless, cancellationToken: deadline.Token));
-            }, CancellationToken.None));
+            }, CancellationToken.None, index.IsStopped));
 
             // Only sqlite3_interrupt can end this statement: returning at all proves the cancellation reached SQLite.
             await Assert.ThrowsAsync<SearchOverBudgetException>(() => run.WaitAsync(HangGuard));
