@@ -37,14 +37,12 @@ public static class BenchSearchVerb
 
         var db = database is null ? services.GetRequiredService<Db>() : new Db(database);
         await ActivatorUtilities.CreateInstance<Migrator>(services, db).MigrateAsync(ct);
-        var store = database is null
-            ? services.GetRequiredService<SearchStore>()
-            : ActivatorUtilities.CreateInstance<SearchStore>(services, db);
+        var index = SearchExtensions.IndexFor(db.Provider);
+        var store = ActivatorUtilities.CreateInstance<SearchStore>(services, db, index);
         await using var c = await db.OpenAsync(ct);
         var queries = mix == "fixed" ? BenchmarkQueries.Fixed : await BenchmarkQueries.SampleAsync(c, ct);
         var budget = services.GetRequiredService<IOptions<SearchOptions>>().Value.TimeBudget;
-        Console.WriteLine($"Benchmarking search over {db.DatabasePath} with the {mix} query mix ({queries.Length} queries), time budget {budget.TotalSeconds:0.###} s...");
-        var index = services.GetRequiredService<ISearchIndex>();
+        Console.WriteLine($"Benchmarking search over {db.Description} with the {mix} query mix ({queries.Length} queries), time budget {budget.TotalSeconds:0.###} s...");
         Console.WriteLine(await new SearchBenchmark(db, index, store, new AppServer(), queries).RunAsync(rounds, TimeSpan.FromSeconds(warmUp), ct));
         return 0;
     }

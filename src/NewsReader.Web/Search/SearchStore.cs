@@ -16,11 +16,11 @@ public sealed class SearchStore(Db db, ISearchIndex index, IOptions<SearchOption
     private const string OutletIdSql = "SELECT id FROM outlets WHERE slug = @slug";
 
     // The live body arrives in Snippet and is replaced by the snippet cut from it in C# (see SnippetBuilder for why).
-    private const string ArticlesSql = $"""
+    private readonly string _articlesSql = $"""
         SELECT a.id, a.slug, a.title, o.name AS OutletName, o.slug AS OutletSlug, a.byline, a.published_at AS PublishedAt,
                r.body_text AS Snippet, {ArticleStore.CorrectedColumn}
         FROM articles a JOIN article_revisions r ON r.id = a.current_revision_id LEFT JOIN outlets o ON o.id = a.outlet_id
-        WHERE a.id IN @ids
+        WHERE {db.Dialect.InList("a.id", "@ids")}
         """;
 
     // Filters without words: the newest matching articles, with their excerpt as the snippet. The WHERE holds the filters
@@ -155,7 +155,7 @@ public sealed class SearchStore(Db db, ISearchIndex index, IOptions<SearchOption
         }
 
         deadline.Check();
-        var articles = (await c.QueryAsync<SearchHit>(new CommandDefinition(ArticlesSql, new { ids }, cancellationToken: ct))).ToDictionary(a => a.Id);
+        var articles = (await c.QueryAsync<SearchHit>(new CommandDefinition(_articlesSql, new { ids }, cancellationToken: ct))).ToDictionary(a => a.Id);
         deadline.Check();
         var snippets = new SnippetBuilder(query);
         var hits = ids.Where(articles.ContainsKey).Select(id => articles[id] with { Snippet = snippets.Build(articles[id].Snippet, ct) }).ToList();

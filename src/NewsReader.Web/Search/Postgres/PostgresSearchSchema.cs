@@ -30,10 +30,11 @@ public static class PostgresSearchSchema
             email, url, host, url_path, file, sfloat, float, int, uint, version
             WITH unaccent, search_stem;
 
-        -- Text with every run of separators turned into one space, so the parser sees only words.
+        -- Text with every run of separators turned into one space, so the parser sees only words. COLLATE "C": outlet names
+        -- compare without case (nocase), which regular expressions refuse, and the pattern names code points anyway.
         CREATE FUNCTION search_words(t text) RETURNS text
         LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-        AS $fn$ SELECT regexp_replace(t, E'{{WordSeparators.Pattern.Replace("\\", "\\\\", StringComparison.Ordinal)}}', ' ', 'g') $fn$;
+        AS $fn$ SELECT regexp_replace(t COLLATE "C", E'{{WordSeparators.Pattern.Replace("\\", "\\\\", StringComparison.Ordinal)}}', ' ', 'g') $fn$;
 
         CREATE FUNCTION search_vector(t text, weight "char") RETURNS tsvector
         LANGUAGE sql IMMUTABLE PARALLEL SAFE

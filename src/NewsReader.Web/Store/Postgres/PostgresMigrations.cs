@@ -196,5 +196,6 @@ public static class PostgresMigrations
             CREATE INDEX ix_articles_title ON articles(title);
             CREATE INDEX ix_articles_opening ON articles(substr(excerpt, 1, 64));
             """),
+        new(3, "search: weighted tsvectors of the live text with GIN indexes, kept in step by triggers; unaccent and Porter stems", NewsReader.Search.Postgres.PostgresSearchSchema.Sql),
     ];
 }
