@@ -43,7 +43,19 @@ public static class BenchSearchVerb
         var queries = mix == "fixed" ? BenchmarkQueries.Fixed : await BenchmarkQueries.SampleAsync(c, ct);
         var budget = services.GetRequiredService<IOptions<SearchOptions>>().Value.TimeBudget;
         Console.WriteLine($"Benchmarking search over {db.Description} with the {mix} query mix ({queries.Length} queries), time budget {budget.TotalSeconds:0.###} s...");
-        Console.WriteLine(await new SearchBenchmark(db, index, store, new AppServer(), queries).RunAsync(rounds, TimeSpan.FromSeconds(warmUp), ct));
+        var server = new AppServer(StoreSettings(database, db, services.GetRequiredService<IConfiguration>()));
+        Console.WriteLine(await new SearchBenchmark(db, index, store, server, queries).RunAsync(rounds, TimeSpan.FromSeconds(warmUp), ct));
         return 0;
     }
+
+    /// <summary>The settings that point the app started for the HTTP timings at the store benchmarked here.</summary>
+    private static Dictionary<string, string?> StoreSettings(string? database, Db db, IConfiguration configuration) =>
+        database is not null || db.Provider == DatabaseProvider.Sqlite
+            ? new() { ["NewsReader:Database:Provider"] = nameof(DatabaseProvider.Sqlite), ["NewsReader:DatabasePath"] = db.DatabasePath }
+            : new()
+            {
+                ["NewsReader:Database:Provider"] = nameof(DatabaseProvider.Postgres),
+                ["ConnectionStrings:NewsReader"] = configuration.GetConnectionString("NewsReader"),
+                ["ConnectionStrings:NewsReaderReadOnly"] = configuration.GetConnectionString("NewsReaderReadOnly"),
+            };
 }

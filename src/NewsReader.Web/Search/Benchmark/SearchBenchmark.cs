@@ -27,7 +27,7 @@ public sealed class SearchBenchmark(Db db, ISearchIndex index, SearchStore store
         var timings = Measures.ToDictionary(m => m, _ => new Dictionary<string, Percentiles>());
         await using var raw = await db.OpenAsync(ct);
         var facts = await index.MeasureAsync(raw, ct);
-        using var app = await server.StartAsync(db.DatabasePath, ct);
+        using var app = await server.StartAsync(ct);
 
         // Warm-up rounds fill the caches and let the JIT finish, and are not counted. .NET recompiles a method with full
         // optimisation (and the profile it gathered) only after 30 calls and a quiet 100 ms, so in the first seconds the
