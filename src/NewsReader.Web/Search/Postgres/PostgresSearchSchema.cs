@@ -1,13 +1,17 @@
 namespace NewsReader.Search.Postgres;
 
 /// <summary>
-/// The search index on PostgreSQL, one migration. One row per live article in <c>search_documents</c>: a weighted
-/// <c>tsvector</c> of the headline (title A, byline and bureau B, outlet name C) and the same with the body (D), each
-/// with a GIN index, and the key SQLite's index uses as rowid (publication day × 2^32 + article id, see
-/// <see cref="SearchKeys"/>) so that "newest first" and date filters are ranges of one b-tree. Triggers on articles,
-/// revisions and outlets keep it in step, so ingestion, corrections and any future writer update it without calling
-/// search. Words are split where the app splits them (<see cref="WordSeparators"/>), folded by <c>unaccent</c> and
-/// stemmed by Snowball's Porter stemmer with no stop words, as SQLite's "porter unicode61 remove_diacritics 2" index does.
+/// The search index on PostgreSQL, one migration. Each live article has a row in two tables, which split the work the
+/// way PostgreSQL does it fastest (docs/benchmarks.md, "PostgreSQL search"):
+/// <c>search_documents</c>, narrow, with GIN indexes over its lexemes (<c>words</c>, kept out of line and never read back:
+/// GIN answers a query of words alone) and its headline (title A, byline and bureau B, outlet name C), finds the articles
+/// holding the words; <c>search_vectors</c> keeps the whole weighted <c>tsvector</c> (the headline and the body, D) in
+/// line, one article a page, so that checking a phrase or a field, and ranking, read no TOAST. Both carry the key SQLite's
+/// index uses as rowid (publication day × 2^32 + article id, see <see cref="SearchKeys"/>): "newest first" and date
+/// filters are ranges of a b-tree. Triggers on articles, revisions and outlets keep them in step, so ingestion,
+/// corrections and any future writer update them without calling search. Words are split where the app splits them
+/// (<see cref="WordSeparators"/>), folded by <c>unaccent</c> and stemmed by Snowball's Porter stemmer with no stop words,
+/// as SQLite's "porter unicode61 remove_diacritics 2" index does.
 /// This SQL becomes a shipped migration: never edit it once shipped, add a new migration instead.
 /// </summary>
 public static class PostgresSearchSchema
@@ -58,12 +62,25 @@ public static class PostgresSearchSchema
             sort_key    BIGINT NOT NULL,
             outlet_id   BIGINT,
             headline    tsvector NOT NULL,
-            document    tsvector NOT NULL
+            words       tsvector NOT NULL
         );
-        CREATE INDEX ix_search_documents_document ON search_documents USING gin (document);
-        CREATE INDEX ix_search_documents_headline ON search_documents USING gin (headline);
+        ALTER TABLE search_documents ALTER COLUMN words SET STORAGE EXTERNAL;
+        -- A small pending list: ingestion still adds entries in batches, and a search reads at most 256 kB of them.
+        CREATE INDEX ix_search_documents_words ON search_documents USING gin (words) WITH (gin_pending_list_limit = 256);
+        CREATE INDEX ix_search_documents_headline ON search_documents USING gin (headline) WITH (gin_pending_list_limit = 256);
         CREATE INDEX ix_search_documents_key ON search_documents (sort_key);
         CREATE INDEX ix_search_documents_outlet ON search_documents (outlet_id, sort_key);
+
+        -- toast_tuple_target and MAIN keep a vector of up to about 8 kB in its row (a longer one goes out of line).
+        CREATE TABLE search_vectors (
+            article_id  BIGINT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            sort_key    BIGINT NOT NULL,
+            outlet_id   BIGINT,
+            document    tsvector NOT NULL
+        ) WITH (toast_tuple_target = 8160);
+        ALTER TABLE search_vectors ALTER COLUMN document SET STORAGE MAIN;
+        CREATE INDEX ix_search_vectors_key ON search_vectors (sort_key);
+        CREATE INDEX ix_search_vectors_outlet ON search_vectors (outlet_id, sort_key);
 
         -- Indexes these articles' live revisions again, and drops the rows of articles with none.
         CREATE FUNCTION search_refresh(ids bigint[]) RETURNS void
@@ -72,19 +89,28 @@ public static class PostgresSearchSchema
             DELETE FROM search_documents d
             WHERE d.article_id = ANY (ids)
               AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = d.article_id AND a.current_revision_id IS NOT NULL);
-            INSERT INTO search_documents AS d (article_id, sort_key, outlet_id, headline, document)
-            SELECT a.id, search_key(a.published_at, a.id), a.outlet_id, h.headline,
-                   h.headline || search_vector(left(r.body_text, {{MaxBodyChars}}), 'D')
-            FROM articles a
-            JOIN article_revisions r ON r.id = a.current_revision_id
-            LEFT JOIN outlets o ON o.id = a.outlet_id
-            CROSS JOIN LATERAL (SELECT search_vector(a.title, 'A') || search_vector(concat_ws(' ', a.byline, a.bureau), 'B')
-                                       || search_vector(o.name, 'C') AS headline) h
-            WHERE a.id = ANY (ids)
+            DELETE FROM search_vectors v
+            WHERE v.article_id = ANY (ids)
+              AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = v.article_id AND a.current_revision_id IS NOT NULL);
+            WITH fresh AS (
+                SELECT a.id, search_key(a.published_at, a.id) AS sort_key, a.outlet_id, h.headline,
+                       h.headline || search_vector(left(r.body_text, {{MaxBodyChars}}), 'D') AS document
+                FROM articles a
+                JOIN article_revisions r ON r.id = a.current_revision_id
+                LEFT JOIN outlets o ON o.id = a.outlet_id
+                CROSS JOIN LATERAL (SELECT search_vector(a.title, 'A') || search_vector(concat_ws(' ', a.byline, a.bureau), 'B')
+                                           || search_vector(o.name, 'C') AS headline) h
+                WHERE a.id = ANY (ids)),
+            vectors AS (
+                INSERT INTO search_vectors (article_id, sort_key, outlet_id, document)
+                SELECT id, sort_key, outlet_id, document FROM fresh
+                ON CONFLICT (article_id) DO UPDATE
+                SET sort_key = EXCLUDED.sort_key, outlet_id = EXCLUDED.outlet_id, document = EXCLUDED.document)
+            INSERT INTO search_documents (article_id, sort_key, outlet_id, headline, words)
+            SELECT id, sort_key, outlet_id, headline, strip(document) FROM fresh
             ON CONFLICT (article_id) DO UPDATE
-            SET sort_key = EXCLUDED.sort_key, outlet_id = EXCLUDED.outlet_id, headline = EXCLUDED.headline, document = EXCLUDED.document;
+            SET sort_key = EXCLUDED.sort_key, outlet_id = EXCLUDED.outlet_id, headline = EXCLUDED.headline, words = EXCLUDED.words;
         $fn$;
-
         CREATE FUNCTION search_after_article_change() RETURNS trigger
         LANGUAGE plpgsql
         AS $fn$ BEGIN PERFORM search_refresh(ARRAY[NEW.id]); RETURN NULL; END $fn$;
@@ -135,8 +161,10 @@ public static class PostgresSearchSchema
         $fn$;
 
         -- A whole query: terms of the same group (1, 2, ...) are alternatives (OR), every group must match (AND), terms of
-        -- group 0 must not (exclusions, always matched as phrases). NULL when no group holds a lexeme.
-        CREATE FUNCTION search_query(words text[], weights text[], prefixes boolean[], groups int[], phrase boolean) RETURNS tsquery
+        -- group 0 must not (exclusions). NULL when no group holds a lexeme. Loose, it asks only which words an article
+        -- holds, which GIN answers without reading the article: phrases become their words, fields are dropped, and an
+        -- exclusion of more than one word or of a field is left out (it could exclude more than the exact query does).
+        CREATE FUNCTION search_query(words text[], weights text[], prefixes boolean[], groups int[], loose boolean) RETURNS tsquery
         LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
         AS $fn$
         DECLARE
@@ -148,14 +176,15 @@ public static class PostgresSearchSchema
                 alternatives := NULL;
                 FOR i IN 1 .. cardinality(words) LOOP
                     CONTINUE WHEN groups[i] <> g;
-                    term := search_term(words[i], weights[i], prefixes[i], phrase);
+                    term := search_term(words[i], CASE WHEN loose THEN '' ELSE weights[i] END, prefixes[i], NOT loose);
                     alternatives := CASE WHEN alternatives IS NULL THEN term ELSE COALESCE(alternatives || term, alternatives) END;
                 END LOOP;
                 found := CASE WHEN found IS NULL THEN alternatives ELSE COALESCE(found && alternatives, found) END;
             END LOOP;
             FOR i IN 1 .. cardinality(words) LOOP
-                CONTINUE WHEN groups[i] <> 0 OR found IS NULL;
+                CONTINUE WHEN groups[i] <> 0 OR found IS NULL OR (loose AND weights[i] <> '');
                 term := search_term(words[i], weights[i], prefixes[i], true);
+                CONTINUE WHEN loose AND numnode(term) > 1;
                 found := COALESCE(found && !!term, found);
             END LOOP;
             RETURN found;
