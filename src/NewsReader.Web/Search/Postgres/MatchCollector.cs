@@ -121,12 +121,14 @@ public sealed class MatchCollector(DbConnection c, SearchPlan plan, TsQueryTerms
             return matches;
         }
 
-        // A recent range expected to hold what is still needed (none when the probe found nothing: the query is rare), then the rest.
-        var from = share > 0 ? Math.Max(plan.Low, RangeStart(probe, before, (need - matches.Count) / share * RangeMargin)) : plan.Low;
-        await FromGinAsync(matches, need, from, before);
-        if (matches.Count < need && from > plan.Low)
+        // A recent range expected to hold what is still needed (none when the probe found nothing: the query is rare); if
+        // the newest articles were richer in matches than older ones, four times as far back, and so on to the oldest.
+        var rows = share > 0 ? (need - matches.Count) / share * RangeMargin : double.PositiveInfinity;
+        while (matches.Count < need && before > plan.Low)
         {
-            await FromGinAsync(matches, need, plan.Low, from);
+            var from = double.IsFinite(rows) ? Math.Max(plan.Low, RangeStart(probe, before, rows)) : plan.Low;
+            await FromGinAsync(matches, need, from, before);
+            (before, rows) = (from, rows * 4);
         }
 
         return matches;
@@ -136,7 +138,7 @@ public sealed class MatchCollector(DbConnection c, SearchPlan plan, TsQueryTerms
     private static long RangeStart(List<ProbeRow> probe, long before, double rows)
     {
         var days = Math.Max(1, Day(probe[0].Key) - Day(probe[^1].Key) + 1);
-        var back = (long)Math.Ceiling(rows / (probe.Count / (double)days));
+        var back = (long)Math.Ceiling(Math.Min(rows / (probe.Count / (double)days), 1e7));
         return Math.Max(0, Day(before) - back) << 32;
     }
 

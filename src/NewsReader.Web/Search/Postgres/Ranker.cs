@@ -34,9 +34,9 @@ public sealed class Ranker(DbConnection c, SearchPlan plan, TsQueryTerms terms, 
             SELECT v.sort_key, v.article_id, v.document FROM strong s JOIN search_vectors v ON v.article_id = s.article_id, q
             WHERE v.document @@ q.q)
         SELECT m.sort_key AS Key, m.article_id AS Id,
-               (SELECT COALESCE(SUM(t.idf * ts_rank(m.document, t.q, 1)), 0) FROM terms t WHERE t.q IS NOT NULL)
-                 / (1.0 + 0.2 * GREATEST(0, @Today - (m.sort_key >> 32)) / 365.25) AS Score
-        FROM m
+               COALESCE(SUM(t.idf * ts_rank(m.document, t.q, 1)), 0) / (1.0 + 0.2 * GREATEST(0, @Today - (m.sort_key >> 32)) / 365.25) AS Score
+        FROM m LEFT JOIN terms t ON t.q IS NOT NULL
+        GROUP BY m.sort_key, m.article_id
         """;
 
     // The newest older articles with the words in the title or byline: walking back through the key index when the probe
