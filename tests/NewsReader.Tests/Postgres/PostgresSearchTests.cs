@@ -1,5 +1,6 @@
 using System.Text;
 using Dapper;
+using Npgsql;
 using NewsReader.Extraction;
 using NewsReader.Search.Highlighting;
 using NewsReader.Tests.Infrastructure;
@@ -79,6 +80,49 @@ public sealed class PostgresSearchTests : IDisposable
         }
         while (n > 0);
         return sb.ToString();
+    }
+
+    [Theory]
+    [InlineData("КИЇВ")]
+    [InlineData("київ")]
+    [InlineData("ECONOMIE")]
+    [InlineData("économie")]
+    [InlineData("zurich")]
+    [InlineData("СНІГ")]
+    public async Task InADatabaseMadeWithTheCLocale_WordsAreSplitLowerCasedAndFoldedAsInAnyOther(string q)
+    {
+        // In the C locale PostgreSQL's own parser takes every character outside ASCII for a letter (“l’économie” one word)
+        // and lower-cases only ASCII.
+        var name = "nr_test_c_" + Guid.NewGuid().ToString("N");
+        await using (var admin = new NpgsqlConnection(TestDatabase.ClusterConnectionString()))
+        {
+            await admin.OpenAsync();
+            await admin.ExecuteAsync($"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'"); // a name we made
+        }
+
+        try
+        {
+            var connectionString = new NpgsqlConnectionStringBuilder(TestDatabase.ClusterConnectionString()) { Database = name }.ToString();
+            using var app = new NewsReaderApp(settings: new Dictionary<string, string?>
+            {
+                ["NewsReader:Database:Provider"] = "Postgres",
+                ["ConnectionStrings:NewsReader"] = connectionString,
+            });
+            var summary = await app.SeedAsync(("kyiv.txt", Seeds.TextArticle("Київ зустрічає весну",
+                paragraphs: ["У Києві — сніг, хоча вже березень, і міська рада знову кличе прибиральників на вулиці.", "Dans les cafés, on dit que “l’économie” reste forte à Zürich comme à Kyiv."])));
+            Assert.Equal(1, summary.Count(NewsReader.Ingestion.IngestionResult.Ingested));
+
+            var (_, page) = await app.GetPageAsync("/search?q=" + Uri.EscapeDataString(q));
+
+            Assert.Equal(["Київ зустрічає весну"], page.QuerySelectorAll(".search-hit h2 a").Select(a => a.TextContent));
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(TestDatabase.ClusterConnectionString());
+            await admin.OpenAsync();
+            await admin.ExecuteAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        }
     }
 
     [Fact]
