@@ -52,13 +52,15 @@ public sealed class MatchCollector(DbConnection c, SearchPlan plan, TsQueryTerms
         ORDER BY v.sort_key DESC LIMIT @Need
         """;
 
-    // The articles holding the words in a range of keys, from GIN (with the key index, as the planner sees fit), newest
-    // first. The order is on sort_key + 0 so the key index cannot be walked instead, checking every article. Groups made
-    // only of field terms must be in the headline, which its own GIN index answers.
-    private static string CandidatesSql(bool outlet, bool headline) => $"""
+    // The articles holding the words in a range of keys, from GIN, newest first. A range that starts somewhere is read
+    // with the key index too (the two bitmaps ANDed); one reaching back to the very first key is not, as that bitmap
+    // would list nearly every article: sort_key + 0 keeps the planner of a prepared statement, which cannot see the
+    // values, from using the index there. The order is on sort_key + 0 so the key index cannot be walked instead,
+    // checking every article. Groups made only of field terms must be in the headline, which its own GIN index answers.
+    private static string CandidatesSql(bool outlet, bool headline, bool fromStart) => $"""
         SELECT d.sort_key, d.article_id
         FROM search_documents d, q
-        WHERE d.words @@ q.q{(headline ? " AND d.headline @@ q.head" : "")} AND d.sort_key >= @From AND d.sort_key < @Before{Outlet("d", outlet)}
+        WHERE d.words @@ q.q{(headline ? " AND d.headline @@ q.head" : "")}{(fromStart ? " AND d.sort_key + 0 < @Before" : " AND d.sort_key >= @From AND d.sort_key < @Before")}{Outlet("d", outlet)}
         ORDER BY d.sort_key + 0 DESC
         """;
 
@@ -70,17 +72,17 @@ public sealed class MatchCollector(DbConnection c, SearchPlan plan, TsQueryTerms
         """;
 
     // When the words alone are the query, the newest candidates are the matches.
-    private static string GinSql(bool outlet, bool headline) => $"""
+    private static string GinSql(bool outlet, bool headline, bool fromStart) => $"""
         {GinQuery}
-        SELECT c.sort_key AS Key, c.article_id AS Id FROM ({CandidatesSql(outlet, headline)}) c LIMIT @Need
+        SELECT c.sort_key AS Key, c.article_id AS Id FROM ({CandidatesSql(outlet, headline, fromStart)}) c LIMIT @Need
         """;
 
     // Otherwise each candidate, newest first, is checked against its vector (phrases, fields, longer exclusions) until
     // enough match: the check is a subquery per row, so it runs only on the candidates read before the limit is met.
-    private static string CheckedGinSql(bool outlet, bool headline) => $"""
+    private static string CheckedGinSql(bool outlet, bool headline, bool fromStart) => $"""
         {GinQuery}
         SELECT c.sort_key AS Key, c.article_id AS Id
-        FROM ({CandidatesSql(outlet, headline)}) c
+        FROM ({CandidatesSql(outlet, headline, fromStart)}) c
         WHERE (SELECT v.document @@ (SELECT exact FROM q) FROM search_vectors v WHERE v.article_id = c.article_id)
         LIMIT @Need
         """;
@@ -149,7 +151,8 @@ public sealed class MatchCollector(DbConnection c, SearchPlan plan, TsQueryTerms
     {
         var headline = TsQueryTerms.Headline(plan.Query);
         var hasHeadline = headline.Words.Length > 0;
-        var sql = terms.LooseIsExact ? GinSql(_outlet, hasHeadline) : CheckedGinSql(_outlet, hasHeadline);
+        var fromStart = from <= 0;
+        var sql = terms.LooseIsExact ? GinSql(_outlet, hasHeadline, fromStart) : CheckedGinSql(_outlet, hasHeadline, fromStart);
         var found = await c.QueryAsync<SearchMatch>(Command(sql, new
         {
             HeadWords = headline.Words, HeadWeights = headline.Weights, HeadPrefixes = headline.Prefixes, HeadGroups = headline.Groups,
