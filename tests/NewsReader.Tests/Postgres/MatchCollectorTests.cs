@@ -31,6 +31,7 @@ public sealed class MatchCollectorTests(PostgresKnownWordsArchive archive) : ICl
                      ("alpha", null), ("beta", null), ("gamma", null), ("omega", null), ("\"blue heron\"", null), ("heron -\"blue heron\"", null),
                      ("alpha -gamma", null), ("title:beta", null), ("gamma OR beta", null), ("beta from:2022-01-01 to:2022-12-31", null),
                      ("alpha source:harbour", null), ("beta", "harbour-gazette"), ("omega", "harbour-gazette"), ("nothingatall", null),
+                     ("title:beta OR gamma", null), ("author:ruiz beta", null), ("alpha -title:beta", null), ("omega -\"blue heron\"", null),
                  })
         {
             foreach (var (probe, need) in new[] { (5, 10), (20, 50), (20, 300), (300, 1_001) })

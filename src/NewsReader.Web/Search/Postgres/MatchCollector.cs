@@ -16,12 +16,12 @@ namespace NewsReader.Search.Postgres;
 /// </summary>
 public sealed class MatchCollector(DbConnection c, SearchPlan plan, TsQueryTerms terms, CancellationToken ct, int probeSize = MatchCollector.ProbeSize)
 {
-    public const int ProbeSize = 300;
+    public const int ProbeSize = 200;
 
     public const double DenseShare = 0.2;
 
     // A range for GIN is sized to hold this many times the matches still needed, as the probe's share predicts.
-    private const double RangeMargin = 1.25;
+    private const double RangeMargin = 1.15;
 
     private const string Exact = "search_query(@Words, @Weights, @Prefixes, @Groups, false)";
 
@@ -152,7 +152,7 @@ public sealed class MatchCollector(DbConnection c, SearchPlan plan, TsQueryTerms
         var headline = TsQueryTerms.Headline(plan.Query);
         var hasHeadline = headline.Words.Length > 0;
         var fromStart = from <= 0;
-        var sql = terms.LooseIsExact ? GinSql(_outlet, hasHeadline, fromStart) : CheckedGinSql(_outlet, hasHeadline, fromStart);
+        var sql = TsQueryTerms.LooseAndHeadlineAreExact(plan.Query) ? GinSql(_outlet, hasHeadline, fromStart) : CheckedGinSql(_outlet, hasHeadline, fromStart);
         var found = await c.QueryAsync<SearchMatch>(Command(sql, new
         {
             HeadWords = headline.Words, HeadWeights = headline.Weights, HeadPrefixes = headline.Prefixes, HeadGroups = headline.Groups,

@@ -36,10 +36,14 @@ public sealed record TsQueryTerms(string[] Words, string[] Weights, bool[] Prefi
     public int PositiveCount => Groups.Count(g => g != Excluded);
 
     /// <summary>
-    /// True when matching the loose query (words only, see <c>search_query</c>) is matching the query: no phrase, no
-    /// field, every exclusion a single word. Then what GIN finds needs no checking against the positions.
+    /// True when what GIN finds for the loose words (see <c>search_query</c>) together with the <see cref="Headline"/>
+    /// groups is what the query finds: every group is either single words searched anywhere (which the loose words match
+    /// exactly) or terms that all name a field (which the headline, positions and weights and all, matches exactly), and
+    /// every exclusion is a single word searched anywhere. Then nothing GIN finds needs checking against the positions.
     /// </summary>
-    public bool LooseIsExact => Words.Zip(Weights).All(t => !t.First.Contains(' ', StringComparison.Ordinal) && t.Second.Length == 0);
+    public static bool LooseAndHeadlineAreExact(SearchQuery query) =>
+        query.Groups.All(g => g.All(t => t.Field != SearchField.Anywhere) || g.All(t => !t.Text.Contains(' ', StringComparison.Ordinal) && t.Field == SearchField.Anywhere))
+        && query.Exclusions.All(t => !t.Text.Contains(' ', StringComparison.Ordinal) && t.Field == SearchField.Anywhere);
 
     private static TsQueryTerms Build(IReadOnlyList<IReadOnlyList<SearchTerm>> groups, IReadOnlyList<SearchTerm> exclusions, Func<SearchTerm, string?> weights)
     {
