@@ -20,7 +20,9 @@ public sealed class Ranker(DbConnection c, SearchPlan plan, TsQueryTerms terms, 
     public const double StrongWalkShare = 0.05;
 
     // Each positive term's tsquery, with its idf (the arrays run over every term; exclusions score nothing).
-    private static string RankSql(bool outlet, bool walk) => $"""
+    // A strong match holds every word in its headline, so it is a match unless an exclusion (not part of the strong
+    // query) rules it out: only then is it checked.
+    private static string RankSql(bool outlet, bool walk, bool exclusions) => $"""
         WITH q AS MATERIALIZED (
             SELECT search_query(@Words, @Weights, @Prefixes, @Groups, false) AS q,
                    search_query(@StrongWords, @StrongWeights, @StrongPrefixes, @StrongGroups, false) AS strong),
@@ -33,7 +35,7 @@ public sealed class Ranker(DbConnection c, SearchPlan plan, TsQueryTerms terms, 
             SELECT v.sort_key, v.article_id, v.document FROM search_vectors v WHERE v.article_id = ANY(@Ids)
             UNION ALL
             SELECT v.sort_key, v.article_id, v.document FROM strong s JOIN search_vectors v ON v.article_id = s.article_id, q
-            WHERE v.document @@ q.q)
+            WHERE {(exclusions ? "v.document @@ q.q" : "true")})
         SELECT m.sort_key AS Key, m.article_id AS Id,
                (SELECT COALESCE(SUM(t.idf * ts_rank(m.document, t.q, 1)), 0) FROM terms t WHERE t.q IS NOT NULL)
                  / (1.0 + 0.2 * GREATEST(0, @Today - (m.sort_key >> 32)) / 365.25) AS Score
@@ -74,7 +76,7 @@ public sealed class Ranker(DbConnection c, SearchPlan plan, TsQueryTerms terms, 
             StrongWords = strong.Words, StrongWeights = strong.Weights, StrongPrefixes = strong.Prefixes, StrongGroups = strong.Groups,
             Cutoff = window[^1].Key, StrongLimit = SearchPlan.StrongWindow,
         });
-        var scored = await c.QueryAsync<(long Key, long Id, double Score)>(new CommandDefinition(RankSql(plan.OutletId is not null, strongShare >= StrongWalkShare), args, cancellationToken: ct));
+        var scored = await c.QueryAsync<(long Key, long Id, double Score)>(new CommandDefinition(RankSql(plan.OutletId is not null, strongShare >= StrongWalkShare, plan.HasExclusions), args, cancellationToken: ct));
         return scored.DistinctBy(s => s.Id).OrderByDescending(s => s.Score).ThenByDescending(s => s.Key).Select(s => s.Id).ToList();
     }
 
