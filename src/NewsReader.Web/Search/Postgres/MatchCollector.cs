@@ -52,40 +52,57 @@ public sealed class MatchCollector(DbConnection c, SearchPlan plan, TsQueryTerms
         ORDER BY v.sort_key DESC LIMIT @Need
         """;
 
-    // The articles holding the words in a range of keys, from GIN, newest first. A range that starts somewhere is read
-    // with the key index too (the two bitmaps ANDed); one reaching back to the very first key is not, as that bitmap
-    // would list nearly every article: sort_key + 0 keeps the planner of a prepared statement, which cannot see the
-    // values, from using the index there. The order is on sort_key + 0 so the key index cannot be walked instead,
-    // checking every article. Groups made only of field terms must be in the headline, which its own GIN index answers.
-    private static string CandidatesSql(bool outlet, bool headline, bool fromStart) => $"""
-        SELECT d.sort_key, d.article_id
-        FROM search_documents d, q
-        WHERE d.words @@ q.q{(headline ? " AND d.headline @@ q.head" : "")}{(fromStart ? " AND d.sort_key + 0 < @Before" : " AND d.sort_key >= @From AND d.sort_key < @Before")}{Outlet("d", outlet)}
-        ORDER BY d.sort_key + 0 DESC
-        """;
+    // The articles holding the words in a range of keys, from GIN, newest first: the words' index for the loose words,
+    // the headline's for groups made only of field terms (it holds the weights, so it answers them exactly; their words
+    // are then not asked of the words' index, whose postings for them could be far longer). A range that starts
+    // somewhere is read with the key index too (the bitmaps ANDed); one reaching back to the very first key is not, as
+    // that bitmap would list nearly every article: sort_key + 0 keeps the planner of a prepared statement, which cannot
+    // see the values, from using the index there. The order is on sort_key + 0 so the key index cannot be walked
+    // instead, checking every article.
+    private static string CandidatesSql(GinShape shape)
+    {
+        var conditions = new List<string>();
+        if (shape.Words)
+        {
+            conditions.Add("d.words @@ q.q");
+        }
+
+        if (shape.Headline)
+        {
+            conditions.Add("d.headline @@ q.head");
+        }
+
+        conditions.Add(shape.FromStart ? "d.sort_key + 0 < @Before" : "d.sort_key >= @From AND d.sort_key < @Before");
+        return $"""
+            SELECT d.sort_key, d.article_id
+            FROM search_documents d, q
+            WHERE {string.Join(" AND ", conditions)}{Outlet("d", shape.Outlet)}
+            ORDER BY d.sort_key + 0 DESC
+            """;
+    }
 
     private const string GinQuery = """
         WITH q AS MATERIALIZED (
-            SELECT search_query(@Words, @Weights, @Prefixes, @Groups, true) AS q,
+            SELECT search_query(@LooseWords, @LooseWeights, @LoosePrefixes, @LooseGroups, true) AS q,
                    search_query(@Words, @Weights, @Prefixes, @Groups, false) AS exact,
                    search_query(@HeadWords, @HeadWeights, @HeadPrefixes, @HeadGroups, false) AS head)
         """;
 
-    // When the words alone are the query, the newest candidates are the matches.
-    private static string GinSql(bool outlet, bool headline, bool fromStart) => $"""
-        {GinQuery}
-        SELECT c.sort_key AS Key, c.article_id AS Id FROM ({CandidatesSql(outlet, headline, fromStart)}) c LIMIT @Need
-        """;
-
-    // Otherwise each candidate, newest first, is checked against its vector (phrases, fields, longer exclusions) until
-    // enough match: the check is a subquery per row, so it runs only on the candidates read before the limit is met.
-    private static string CheckedGinSql(bool outlet, bool headline, bool fromStart) => $"""
-        {GinQuery}
-        SELECT c.sort_key AS Key, c.article_id AS Id
-        FROM ({CandidatesSql(outlet, headline, fromStart)}) c
-        WHERE (SELECT v.document @@ (SELECT exact FROM q) FROM search_vectors v WHERE v.article_id = c.article_id)
-        LIMIT @Need
-        """;
+    // When the words and the headline are the query, the newest candidates are the matches; otherwise each candidate,
+    // newest first, is checked against its vector (phrases, fields beside other words, longer exclusions) until enough
+    // match: the check is a subquery per row, so it runs only on the candidates read before the limit is met.
+    private static string GinSql(GinShape shape) => shape.Exact
+        ? $"""
+            {GinQuery}
+            SELECT c.sort_key AS Key, c.article_id AS Id FROM ({CandidatesSql(shape)}) c LIMIT @Need
+            """
+        : $"""
+            {GinQuery}
+            SELECT c.sort_key AS Key, c.article_id AS Id
+            FROM ({CandidatesSql(shape)}) c
+            WHERE (SELECT v.document @@ (SELECT exact FROM q) FROM search_vectors v WHERE v.article_id = c.article_id)
+            LIMIT @Need
+            """;
 
     private readonly DynamicParameters _args = Arguments(plan, terms);
     private readonly bool _outlet = plan.OutletId is not null;
@@ -150,11 +167,11 @@ public sealed class MatchCollector(DbConnection c, SearchPlan plan, TsQueryTerms
     private async Task FromGinAsync(List<SearchMatch> matches, int need, long from, long before)
     {
         var headline = TsQueryTerms.Headline(plan.Query);
-        var hasHeadline = headline.Words.Length > 0;
-        var fromStart = from <= 0;
-        var sql = TsQueryTerms.LooseAndHeadlineAreExact(plan.Query) ? GinSql(_outlet, hasHeadline, fromStart) : CheckedGinSql(_outlet, hasHeadline, fromStart);
-        var found = await c.QueryAsync<SearchMatch>(Command(sql, new
+        var loose = TsQueryTerms.Loose(plan.Query);
+        var shape = new GinShape(_outlet, loose.Words.Length > 0, headline.Words.Length > 0, from <= 0, TsQueryTerms.LooseAndHeadlineAreExact(plan.Query));
+        var found = await c.QueryAsync<SearchMatch>(Command(GinSql(shape), new
         {
+            LooseWords = loose.Words, LooseWeights = loose.Weights, LoosePrefixes = loose.Prefixes, LooseGroups = loose.Groups,
             HeadWords = headline.Words, HeadWeights = headline.Weights, HeadPrefixes = headline.Prefixes, HeadGroups = headline.Groups,
             From = from, Before = before, Need = need - matches.Count,
         }));
@@ -177,4 +194,7 @@ public sealed class MatchCollector(DbConnection c, SearchPlan plan, TsQueryTerms
     internal static string Outlet(string alias, bool outlet) => outlet ? $" AND {alias}.outlet_id = @OutletId" : "";
 
     private sealed record ProbeRow(long Key, long Id, bool Hit, bool StrongHit, int Terms);
+
+    /// <summary>Which conditions a GIN statement has, and whether what it finds needs checking against the vectors.</summary>
+    private sealed record GinShape(bool Outlet, bool Words, bool Headline, bool FromStart, bool Exact);
 }

@@ -32,6 +32,14 @@ public sealed record TsQueryTerms(string[] Words, string[] Weights, bool[] Prefi
     public static TsQueryTerms Headline(SearchQuery query) =>
         Build(query.Groups.Where(g => g.All(t => t.Field != SearchField.Anywhere)).ToList(), [], _ => null);
 
+    /// <summary>
+    /// The terms whose words the words' index is asked for: all of them when the query excludes words (GIN answers an
+    /// exclusion only beside words it looks for), else those of the groups the <see cref="Headline"/> does not answer.
+    /// </summary>
+    public static TsQueryTerms Loose(SearchQuery query) => query.Exclusions.Count > 0
+        ? From(query)
+        : Build(query.Groups.Where(g => !g.All(t => t.Field != SearchField.Anywhere)).ToList(), [], _ => null);
+
     /// <summary>The number of positive terms (those ranked).</summary>
     public int PositiveCount => Groups.Count(g => g != Excluded);
 
