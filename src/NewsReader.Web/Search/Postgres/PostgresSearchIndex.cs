@@ -36,7 +36,9 @@ public sealed class PostgresSearchIndex : ISearchIndex
             return new SearchMatches(matches.Skip(plan.Offset).Take(plan.Limit).Select(m => m.Id).ToList(), matches.Count);
         }
 
-        var ranked = await new Ranker(c, plan, terms, ct).RankAsync(matches, collector.TermShares, collector.StrongShare);
+        // Older matches exist only past a full window; below it, nothing is older than the window's last match.
+        var strong = matches.Count > plan.WindowSize ? await collector.StrongAsync(matches[plan.WindowSize - 1].Key) : [];
+        var ranked = await new Ranker(c, plan, terms, ct).RankAsync(matches, strong, collector.TermShares);
         return new SearchMatches(ranked.Skip(plan.Offset).Take(plan.Limit).ToList(), matches.Count);
     }
 

@@ -12,54 +12,31 @@ namespace NewsReader.Search.Postgres;
 /// </summary>
 public sealed class Ranker(DbConnection c, SearchPlan plan, TsQueryTerms terms, CancellationToken ct)
 {
-    /// <summary>
-    /// From this share of articles with the words in their headline (in the probe, so well clear of where the two cost the
-    /// same, near 3 %), walking back to a hundred of them reads fewer rows than GIN hands over (about 100 / share rows
-    /// against share × the archive).
-    /// </summary>
-    public const double StrongWalkShare = 0.05;
-
-    // Each positive term's tsquery, with its idf (the arrays run over every term; exclusions score nothing).
-    // A strong match holds every word in its headline, so it is a match unless an exclusion (not part of the strong
-    // query) rules it out: only then is it checked.
-    private static string RankSql(bool outlet, bool walk, bool exclusions) => $"""
-        WITH q AS MATERIALIZED (
-            SELECT search_query(@Words, @Weights, @Prefixes, @Groups, false) AS q,
-                   search_query(@StrongWords, @StrongWeights, @StrongPrefixes, @StrongGroups, false) AS strong),
+    // Each positive term's tsquery, with its idf (the arrays run over every term; exclusions score nothing). A strong
+    // match holds every word in its headline, so it is a match unless an exclusion (not part of the strong query) rules
+    // it out: only then is it checked.
+    private static string RankSql(bool exclusions) => $"""
+        WITH q AS MATERIALIZED (SELECT search_query(@Words, @Weights, @Prefixes, @Groups, false) AS q),
         terms AS MATERIALIZED (
             SELECT search_term(u.w, u.wt, u.p, true) AS q, u.idf
             FROM unnest(@Words, @Weights, @Prefixes, @Groups, @Idf) AS u(w, wt, p, g, idf)
             WHERE u.g > 0),
-        strong AS ({StrongSql(outlet, walk)}),
         m AS (
             SELECT v.sort_key, v.article_id, v.document FROM search_vectors v WHERE v.article_id = ANY(@Ids)
             UNION ALL
-            SELECT v.sort_key, v.article_id, v.document FROM strong s JOIN search_vectors v ON v.article_id = s.article_id, q
-            WHERE {(exclusions ? "v.document @@ q.q" : "true")})
+            SELECT v.sort_key, v.article_id, v.document FROM search_vectors v, q
+            WHERE v.article_id = ANY(@StrongIds){(exclusions ? " AND v.document @@ q.q" : "")})
         SELECT m.sort_key AS Key, m.article_id AS Id,
                (SELECT COALESCE(SUM(t.idf * ts_rank(m.document, t.q, 1)), 0) FROM terms t WHERE t.q IS NOT NULL)
                  / (1.0 + 0.2 * GREATEST(0, @Today - (m.sort_key >> 32)) / 365.25) AS Score
         FROM m
         """;
 
-    // The newest older articles with the words in the title or byline: walking back through the key index when the probe
-    // found them common (the headline is in the row, so each check is cheap, and a hundred come soon), else from the
-    // headline's GIN index (which reads every one of them; sort_key + 0 keeps the planner, of a prepared statement too,
-    // from walking or from ANDing a bitmap of nearly every key).
-    private static string StrongSql(bool outlet, bool walk) => walk
-        ? $"""
-            SELECT d.article_id FROM search_documents d, q
-            WHERE d.sort_key >= @Low AND d.sort_key < @Cutoff{MatchCollector.Outlet("d", outlet)} AND (CASE WHEN d.headline @@ q.strong THEN true END)
-            ORDER BY d.sort_key DESC LIMIT @StrongLimit
-            """
-        : $"""
-            SELECT d.article_id FROM search_documents d, q
-            WHERE d.headline @@ q.strong AND d.sort_key + 0 >= @Low AND d.sort_key + 0 < @Cutoff{MatchCollector.Outlet("d", outlet)}
-            ORDER BY d.sort_key + 0 DESC LIMIT @StrongLimit
-            """;
-
-    /// <summary>The ids of <paramref name="matches"/> (newest first) to rank, best first, with the strong older matches among them.</summary>
-    public async Task<List<long>> RankAsync(List<SearchMatch> matches, IReadOnlyList<double> termShares, double strongShare)
+    /// <summary>
+    /// The ids of the newest <see cref="SearchPlan.WindowSize"/> of <paramref name="matches"/> (newest first) and of the
+    /// <paramref name="strong"/> older headline matches, best first.
+    /// </summary>
+    public async Task<List<long>> RankAsync(List<SearchMatch> matches, List<SearchMatch> strong, IReadOnlyList<double> termShares)
     {
         var window = matches.Take(plan.WindowSize).ToList();
         if (window.Count == 0)
@@ -67,16 +44,12 @@ public sealed class Ranker(DbConnection c, SearchPlan plan, TsQueryTerms terms, 
             return [];
         }
 
-        // Older matches exist only past a full window; below it, nothing is older than the window's last match.
-        var strong = matches.Count > plan.WindowSize ? TsQueryTerms.Strong(plan.Query) : TsQueryTerms.None;
         var args = MatchCollector.Arguments(plan, terms);
         args.AddDynamicParams(new
         {
-            Idf = Idf(termShares), Ids = window.Select(m => m.Id).ToArray(), Today = (double)plan.Today,
-            StrongWords = strong.Words, StrongWeights = strong.Weights, StrongPrefixes = strong.Prefixes, StrongGroups = strong.Groups,
-            Cutoff = window[^1].Key, StrongLimit = SearchPlan.StrongWindow,
+            Idf = Idf(termShares), Ids = window.Select(m => m.Id).ToArray(), StrongIds = strong.Select(m => m.Id).ToArray(), Today = (double)plan.Today,
         });
-        var scored = await c.QueryAsync<(long Key, long Id, double Score)>(new CommandDefinition(RankSql(plan.OutletId is not null, strongShare >= StrongWalkShare, plan.HasExclusions), args, cancellationToken: ct));
+        var scored = await c.QueryAsync<(long Key, long Id, double Score)>(new CommandDefinition(RankSql(plan.HasExclusions), args, cancellationToken: ct));
         return scored.DistinctBy(s => s.Id).OrderByDescending(s => s.Score).ThenByDescending(s => s.Key).Select(s => s.Id).ToList();
     }
 
