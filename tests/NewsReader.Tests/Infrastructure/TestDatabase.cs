@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using NewsReader.Store;
 using Npgsql;
 
 namespace NewsReader.Tests.Infrastructure;
@@ -31,11 +32,14 @@ public sealed class TestDatabase : IDisposable
     /// <summary>A new, empty database: a file under <paramref name="folder"/>, or a database of its own on the cluster.</summary>
     public static TestDatabase Create(string folder)
     {
-        if (!IsPostgres)
-        {
-            return new TestDatabase(new Dictionary<string, string?> { ["NewsReader:DatabasePath"] = Path.Combine(folder, "newsreader.db") }, null, null);
-        }
+        return IsPostgres
+            ? CreatePostgres()
+            : new TestDatabase(new Dictionary<string, string?> { ["NewsReader:DatabasePath"] = Path.Combine(folder, "newsreader.db") }, null, null);
+    }
 
+    /// <summary>A new, empty database on the cluster named by <c>NEWSREADER_TEST_POSTGRES</c>, whatever NEWSREADER_TEST_DATABASE says.</summary>
+    public static TestDatabase CreatePostgres()
+    {
         var name = "nr_test_" + Guid.NewGuid().ToString("N");
         using (var admin = new NpgsqlConnection(ClusterConnectionString()))
         {
@@ -54,6 +58,10 @@ public sealed class TestDatabase : IDisposable
             name,
             connectionString);
     }
+
+    /// <summary>The store itself, as the app opens it, for tests of one store class without the whole app.</summary>
+    public Db OpenStore() =>
+        ConnectionString is null ? new Db(Settings["NewsReader:DatabasePath"]!) : Db.ForPostgres(ConnectionString);
 
     public static string ClusterConnectionString() =>
         Environment.GetEnvironmentVariable("NEWSREADER_TEST_POSTGRES") is { Length: > 0 } cs
