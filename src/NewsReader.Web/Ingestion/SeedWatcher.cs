@@ -54,7 +54,7 @@ public sealed class SeedWatcher(Ingester ingester, NodeLocks locks, NodeSignals 
             using var held = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lease.Lost);
             try
             {
-                await WatchAsync(held.Token);
+                await WatchAsync(lease, held.Token);
             }
             catch (OperationCanceledException) when (lease.Lost.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
             {
@@ -97,7 +97,7 @@ public sealed class SeedWatcher(Ingester ingester, NodeLocks locks, NodeSignals 
         }
     }
 
-    private async Task WatchAsync(CancellationToken stoppingToken)
+    private async Task WatchAsync(INodeLease lease, CancellationToken stoppingToken)
     {
         var root = Path.GetFullPath(options.Value.SeedsPath);
         try
@@ -111,7 +111,7 @@ public sealed class SeedWatcher(Ingester ingester, NodeLocks locks, NodeSignals 
             return;
         }
 
-        await ScanAsync(root, stoppingToken);
+        await ScanAsync(lease, root, stoppingToken);
         _firstScan.TrySetResult();
 
         using var watcher = StartWatcher(root);
@@ -122,7 +122,7 @@ public sealed class SeedWatcher(Ingester ingester, NodeLocks locks, NodeSignals 
             var read = _changes.Reader.WaitToReadAsync(stoppingToken).AsTask();
             if (await Task.WhenAny(read, tick) == tick)
             {
-                await ScanAsync(root, stoppingToken);
+                await ScanAsync(lease, root, stoppingToken);
                 tick = rescan.WaitForNextTickAsync(stoppingToken).AsTask();
                 continue;
             }
@@ -130,12 +130,13 @@ public sealed class SeedWatcher(Ingester ingester, NodeLocks locks, NodeSignals 
             var (paths, full) = await SettledBatchAsync(stoppingToken);
             if (full)
             {
-                await ScanAsync(root, stoppingToken);
+                await ScanAsync(lease, root, stoppingToken);
                 continue;
             }
 
             foreach (var path in paths.Where(p => File.Exists(p) && !Ingester.IsHidden(root, p) && !SeedFiles.IsPageResource(p)))
             {
+                await StillHeldAsync(lease, stoppingToken);
                 await GuardAsync(() => ingester.IngestFileAsync(path, stoppingToken));
             }
         }
@@ -213,8 +214,18 @@ public sealed class SeedWatcher(Ingester ingester, NodeLocks locks, NodeSignals 
         }
     }
 
-    private async Task ScanAsync(string root, CancellationToken ct)
+    /// <summary>Before each write: stops (as if cancelled) when another node may hold the ingester lock by now.</summary>
+    private static async Task StillHeldAsync(INodeLease lease, CancellationToken ct)
     {
+        if (!await lease.StillHeldAsync(ct))
+        {
+            throw new OperationCanceledException(lease.Lost);
+        }
+    }
+
+    private async Task ScanAsync(INodeLease lease, string root, CancellationToken ct)
+    {
+        await StillHeldAsync(lease, ct);
         await GuardAsync(async () =>
         {
             var summary = await ingester.IngestFolderAsync(root, ct);

@@ -23,6 +23,8 @@ public sealed class NodeLocks(Db db, ILogger<NodeLocks> logger)
 
         public CancellationToken Lost => CancellationToken.None;
 
+        public Task<bool> StillHeldAsync(CancellationToken ct) => Task.FromResult(true);
+
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }
@@ -32,4 +34,10 @@ public interface INodeLease : IAsyncDisposable
 {
     /// <summary>Cancelled when the lock slipped away (its connection dropped): another node may hold it now, so stop.</summary>
     CancellationToken Lost { get; }
+
+    /// <summary>
+    /// Asks now rather than at the next periodic check: before writing, a holder that was frozen (a paused VM, a long
+    /// stall) longer than the server waits finds out it lost the lock instead of writing beside the new holder.
+    /// </summary>
+    Task<bool> StillHeldAsync(CancellationToken ct);
 }

@@ -6,16 +6,22 @@ namespace NewsReader.Store.Postgres;
 /// <summary>
 /// A session advisory lock held on a connection kept for it. The connection is asked a question every few seconds: if it
 /// has dropped, the server has freed the lock, so <see cref="Lost"/> is cancelled and the holder stops what it guards.
+/// The other way round, a holder that stops asking (its machine died, or hangs, with no connection closed to tell the
+/// server) has its session ended by the server after <see cref="Silence"/> (<c>idle_session_timeout</c>), which frees the
+/// lock for the next node: without it the server would wait for TCP keepalives, two hours by default.
 /// </summary>
 internal sealed class PostgresSessionLock : INodeLease
 {
     private static readonly TimeSpan Check = TimeSpan.FromSeconds(3);
+
+    private static readonly TimeSpan Silence = TimeSpan.FromSeconds(15);
 
     private readonly DbConnection _connection;
     private readonly long _key;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _lost = new();
     private readonly CancellationTokenSource _released = new();
+    private readonly SemaphoreSlim _asking = new(1, 1);
     private readonly Task _watch;
 
     private PostgresSessionLock(DbConnection connection, long key, ILogger logger)
@@ -28,6 +34,25 @@ internal sealed class PostgresSessionLock : INodeLease
 
     public CancellationToken Lost => _lost.Token;
 
+    public async Task<bool> StillHeldAsync(CancellationToken ct)
+    {
+        if (_lost.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        try
+        {
+            await AskAsync(ct);
+            return true;
+        }
+        catch (Exception e) when (e is DbException or TimeoutException or IOException or InvalidOperationException)
+        {
+            await LoseAsync(e);
+            return false;
+        }
+    }
+
     public static async Task<INodeLease?> TryTakeAsync(Db db, long key, ILogger logger, CancellationToken ct)
     {
         var connection = await db.OpenAsync(ct);
@@ -35,6 +60,7 @@ internal sealed class PostgresSessionLock : INodeLease
         {
             if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT pg_try_advisory_lock(@key)", new { key }, cancellationToken: ct)))
             {
+                await EndSessionWhenSilentAsync(connection, logger, ct);
                 return new PostgresSessionLock(connection, key, logger);
             }
         }
@@ -54,6 +80,7 @@ internal sealed class PostgresSessionLock : INodeLease
         try
         {
             await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@key)", new { key }, cancellationToken: ct));
+            await EndSessionWhenSilentAsync(connection, logger, ct);
             return new PostgresSessionLock(connection, key, logger);
         }
         catch
@@ -71,8 +98,9 @@ internal sealed class PostgresSessionLock : INodeLease
         {
             try
             {
-                // The connection goes back to the pool, and a session lock would go with it.
+                // The connection goes back to the pool, and a session lock (or a short idle timeout) would go with it.
                 await _connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_unlock(@key)", new { key = _key }, commandTimeout: 10));
+                await _connection.ExecuteAsync(new CommandDefinition("RESET idle_session_timeout", commandTimeout: 10));
             }
             catch (Exception e) when (e is DbException or TimeoutException or InvalidOperationException)
             {
@@ -83,6 +111,21 @@ internal sealed class PostgresSessionLock : INodeLease
         await _connection.DisposeAsync();
         _lost.Dispose();
         _released.Dispose();
+        _asking.Dispose();
+    }
+
+    private static async Task EndSessionWhenSilentAsync(DbConnection connection, ILogger logger, CancellationToken ct)
+    {
+        try
+        {
+            // A number of milliseconds from our own constant; SET takes no parameters.
+            await connection.ExecuteAsync(new CommandDefinition($"SET idle_session_timeout = {(int)Silence.TotalMilliseconds}", cancellationToken: ct));
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.UndefinedObject)
+        {
+            // PostgreSQL before 14: a holder that dies without closing its connection keeps the lock until TCP keepalives end it.
+            logger.LogWarning("This PostgreSQL has no idle_session_timeout (version 14 and later have): a node that dies without closing its connection keeps the lock until TCP keepalives end its session");
+        }
     }
 
     private async Task WatchAsync()
@@ -92,7 +135,7 @@ internal sealed class PostgresSessionLock : INodeLease
             while (true)
             {
                 await Task.Delay(Check, _released.Token);
-                await _connection.ExecuteAsync(new CommandDefinition("SELECT 1", commandTimeout: 10, cancellationToken: _released.Token));
+                await AskAsync(_released.Token);
             }
         }
         catch (OperationCanceledException) when (_released.IsCancellationRequested)
@@ -101,7 +144,29 @@ internal sealed class PostgresSessionLock : INodeLease
         }
         catch (Exception e)
         {
-            _logger.LogWarning(e, "Lost advisory lock {Key}: its connection dropped", _key);
+            await LoseAsync(e);
+        }
+    }
+
+    /// <summary>A question on the lock's own connection: it answers only while the session, and so the lock, lives.</summary>
+    private async Task AskAsync(CancellationToken ct)
+    {
+        await _asking.WaitAsync(ct);
+        try
+        {
+            await _connection.ExecuteAsync(new CommandDefinition("SELECT 1", commandTimeout: 10, cancellationToken: ct));
+        }
+        finally
+        {
+            _asking.Release();
+        }
+    }
+
+    private async Task LoseAsync(Exception e)
+    {
+        if (!_lost.IsCancellationRequested)
+        {
+            _logger.LogWarning("Lost advisory lock {Key}: its connection dropped ({Reason})", _key, e.Message);
             await _lost.CancelAsync();
         }
     }
