@@ -67,7 +67,7 @@ public sealed class TestDatabase : IDisposable
         Environment.GetEnvironmentVariable("NEWSREADER_TEST_POSTGRES") is { Length: > 0 } cs
             ? cs
             : throw new InvalidOperationException(
-                "NEWSREADER_TEST_DATABASE=postgres needs NEWSREADER_TEST_POSTGRES, the connection string of a cluster the tests may create databases on. " +
+                "NEWSREADER_TEST_DATABASE=postgres, and the tests in NewsReader.Tests.Postgres (several nodes), need NEWSREADER_TEST_POSTGRES, the connection string of a cluster the tests may create databases on. " +
                 "tests/test.sh starts one with tests/postgres.sh.");
 
     public void Dispose()
