@@ -108,16 +108,17 @@ public sealed class ArticleStore(Db db)
 
     // Neighbours in the order of every list (NewestFirst), so "older" and "newer" step through the home page one article
     // at a time; row values keep each a single seek in ix_articles_published. Undated articles step among themselves by id.
+    // The NULLS clauses are SQLite's order spelled out; PostgreSQL's default differs, and without them it sorted the table.
     private const string OlderSql = """
         SELECT a.slug, a.title, a.published_at AS PublishedAt FROM articles a
         WHERE (a.published_at, a.id) < (@publishedAt, @id)
-        ORDER BY a.published_at DESC, a.id DESC LIMIT 1
+        ORDER BY a.published_at DESC NULLS LAST, a.id DESC LIMIT 1
         """;
 
     private const string NewerSql = """
         SELECT a.slug, a.title, a.published_at AS PublishedAt FROM articles a
         WHERE (a.published_at, a.id) > (@publishedAt, @id)
-        ORDER BY a.published_at, a.id LIMIT 1
+        ORDER BY a.published_at NULLS FIRST, a.id LIMIT 1
         """;
 
     private const string OlderUndatedSql = """

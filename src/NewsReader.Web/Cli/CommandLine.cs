@@ -53,7 +53,8 @@ public static class CommandLine
         // the rest belong to the verb.
         var configArgs = args.Skip(1).Where(a => a.StartsWith("--NewsReader", StringComparison.OrdinalIgnoreCase)
                                                  || a.StartsWith("--ConnectionStrings", StringComparison.OrdinalIgnoreCase)).ToArray();
-        var verbArgs = args.Skip(1).Except(configArgs).ToArray();
+        // Not Except: a set operation, it dropped a repeated word ("users add admin --role admin" lost its role).
+        var verbArgs = args.Skip(1).Where(a => !configArgs.Contains(a)).ToArray();
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = configArgs, ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Logging.ClearProviders();

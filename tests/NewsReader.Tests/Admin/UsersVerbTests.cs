@@ -46,6 +46,14 @@ public sealed class UsersVerbTests : IDisposable
         Assert.NotNull(await new UserStore(new Db(Path.Combine(_folder, "users.db")), TimeProvider.System).VerifyAsync("ada", "tangerine-harbour-lamp", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task AddAUserNamedLikeTheirRole_KeepsBothWords()
+    {
+        Assert.Equal(0, await RunAsync("tangerine-harbour-lamp\n", "users", "add", "admin", "--role", "admin", "--password-stdin"));
+
+        Assert.Equal(Roles.Admin, (await FindAsync("admin"))!.Role);
+    }
+
     [Theory]
     [InlineData("password123456\n")]
     [InlineData("short\n")]

@@ -16,12 +16,12 @@ public sealed class NewsReaderApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly TestDatabase _database;
 
-    public NewsReaderApp(bool watchSeeds = false, IDictionary<string, string?>? settings = null)
+    public NewsReaderApp(bool watchSeeds = false, IDictionary<string, string?>? settings = null, TestDatabase? database = null)
     {
         Root = Directory.CreateTempSubdirectory("newsreader-test-").FullName;
         SeedsPath = Path.Combine(Root, "seeds");
         Directory.CreateDirectory(SeedsPath);
-        _database = TestDatabase.Create(Root);
+        _database = database ?? TestDatabase.Create(Root);
         _settings = new Dictionary<string, string?>(_database.Settings)
         {
             ["NewsReader:SeedsPath"] = SeedsPath,

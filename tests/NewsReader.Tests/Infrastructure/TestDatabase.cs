@@ -37,7 +37,7 @@ public sealed class TestDatabase : IDisposable
             : new TestDatabase(new Dictionary<string, string?> { ["NewsReader:DatabasePath"] = Path.Combine(folder, "newsreader.db") }, null, null);
     }
 
-    /// <summary>A new, empty database on the cluster named by <c>NEWSREADER_TEST_POSTGRES</c>, whatever NEWSREADER_TEST_DATABASE says.</summary>
+    /// <summary>A new, empty database on the test cluster, whichever provider the other tests run on.</summary>
     public static TestDatabase CreatePostgres()
     {
         var name = "nr_test_" + Guid.NewGuid().ToString("N");
@@ -67,7 +67,7 @@ public sealed class TestDatabase : IDisposable
         Environment.GetEnvironmentVariable("NEWSREADER_TEST_POSTGRES") is { Length: > 0 } cs
             ? cs
             : throw new InvalidOperationException(
-                "NEWSREADER_TEST_DATABASE=postgres, and the tests in NewsReader.Tests.Postgres (several nodes), need NEWSREADER_TEST_POSTGRES, the connection string of a cluster the tests may create databases on. " +
+                "NEWSREADER_TEST_DATABASE=postgres, and the tests in NewsReader.Tests.Postgres, need NEWSREADER_TEST_POSTGRES, the connection string of a cluster the tests may create databases on. " +
                 "tests/test.sh starts one with tests/postgres.sh.");
 
     public void Dispose()

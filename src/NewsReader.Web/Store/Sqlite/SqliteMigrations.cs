@@ -210,7 +210,13 @@ public static class SqliteMigrations
                 created_at      TEXT NOT NULL
             );
             """),
-        new(10, "nodes: Data Protection keys and sign-in throttling kept in the database", """
+        new(10, "articles: indexes of title and opening, so a new file's rename check reads no whole table", """
+            -- Ingestion asks of every new article whether it is a renamed file of an article stored before: same canonical
+            -- URL, title or opening. Without these two indexes each question read every article.
+            CREATE INDEX ix_articles_title ON articles(title);
+            CREATE INDEX ix_articles_opening ON articles(substr(excerpt, 1, 64));
+            """),
+        new(11, "nodes: Data Protection keys and sign-in throttling kept in the database", """
             -- The keys that sign cookies and antiforgery tokens: in the database, they survive a restart and back up with it
             -- (and on PostgreSQL every node reads the same ones). Rows are XML elements written by ASP.NET Core's key manager.
             CREATE TABLE data_protection_keys (
@@ -232,5 +238,3 @@ public static class SqliteMigrations
             """),
     ];
 }
-
-
