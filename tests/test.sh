@@ -34,12 +34,11 @@ dotnet test NewsReader.sln -c Release --nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # The second pass: every test that reads or writes the store through the app, on PostgreSQL. Tests of SQLite itself
-# (its migrations, interrupting a statement, the CLI's file) and the PostgreSQL-only tests (already run) stay out.
+# (its migrations, the CLI's file) and the PostgreSQL-only tests (already run) stay out.
 db_tests="FullyQualifiedName~NewsReader.Tests.Store.|FullyQualifiedName~NewsReader.Tests.Search.|FullyQualifiedName~NewsReader.Tests.Corrections.\
 |FullyQualifiedName~NewsReader.Tests.Admin.|FullyQualifiedName~NewsReader.Tests.Api.|FullyQualifiedName~NewsReader.Tests.Feeds.\
 |FullyQualifiedName~NewsReader.Tests.Seo.|FullyQualifiedName~NewsReader.Tests.Pages.|FullyQualifiedName~NewsReader.Tests.Performance."
-sqlite_only="FullyQualifiedName!~.MigrationTests.&FullyQualifiedName!~.SearchBudgetTests.&FullyQualifiedName!~.BenchSearchVerbTests.\
-&FullyQualifiedName!~.UsersVerbTests.&FullyQualifiedName!~.SessionTimeoutTests."
+sqlite_only="FullyQualifiedName!~.MigrationTests.&FullyQualifiedName!~.UsersVerbTests.&FullyQualifiedName!~.SessionTimeoutTests."
 if [ $# -eq 0 ]; then   # arguments (a --filter) narrow the run to the first pass
     NEWSREADER_TEST_DATABASE=postgres dotnet test tests/NewsReader.Tests -c Release --nologo --no-build \
         --filter "($db_tests)&$sqlite_only" 2>&1 | sed 's/^\(Passed\|Failed\)!/\1! (PostgreSQL)/' | tee -a "$log"

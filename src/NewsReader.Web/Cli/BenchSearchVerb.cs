@@ -37,14 +37,25 @@ public static class BenchSearchVerb
 
         var db = database is null ? services.GetRequiredService<Db>() : new Db(database);
         await ActivatorUtilities.CreateInstance<Migrator>(services, db).MigrateAsync(ct);
-        var store = database is null
-            ? services.GetRequiredService<SearchStore>()
-            : ActivatorUtilities.CreateInstance<SearchStore>(services, db);
-        await using var c = (Microsoft.Data.Sqlite.SqliteConnection)await db.OpenAsync(ct);
+        var index = SearchExtensions.IndexFor(db.Provider);
+        var store = ActivatorUtilities.CreateInstance<SearchStore>(services, db, index);
+        await using var c = await db.OpenAsync(ct);
         var queries = mix == "fixed" ? BenchmarkQueries.Fixed : await BenchmarkQueries.SampleAsync(c, ct);
         var budget = services.GetRequiredService<IOptions<SearchOptions>>().Value.TimeBudget;
-        Console.WriteLine($"Benchmarking search over {db.DatabasePath} with the {mix} query mix ({queries.Length} queries), time budget {budget.TotalSeconds:0.###} s...");
-        Console.WriteLine(await new SearchBenchmark(db, store, new AppServer(), queries).RunAsync(rounds, TimeSpan.FromSeconds(warmUp), ct));
+        Console.WriteLine($"Benchmarking search over {db.Description} with the {mix} query mix ({queries.Length} queries), time budget {budget.TotalSeconds:0.###} s...");
+        var server = new AppServer(StoreSettings(database, db, services.GetRequiredService<IConfiguration>()));
+        Console.WriteLine(await new SearchBenchmark(db, index, store, server, queries).RunAsync(rounds, TimeSpan.FromSeconds(warmUp), ct));
         return 0;
     }
+
+    /// <summary>The settings that point the app started for the HTTP timings at the store benchmarked here.</summary>
+    private static Dictionary<string, string?> StoreSettings(string? database, Db db, IConfiguration configuration) =>
+        database is not null || db.Provider == DatabaseProvider.Sqlite
+            ? new() { ["NewsReader:Database:Provider"] = nameof(DatabaseProvider.Sqlite), ["NewsReader:DatabasePath"] = db.DatabasePath }
+            : new()
+            {
+                ["NewsReader:Database:Provider"] = nameof(DatabaseProvider.Postgres),
+                ["ConnectionStrings:NewsReader"] = configuration.GetConnectionString("NewsReader"),
+                ["ConnectionStrings:NewsReaderReadOnly"] = configuration.GetConnectionString("NewsReaderReadOnly"),
+            };
 }

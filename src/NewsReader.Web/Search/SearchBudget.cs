@@ -1,24 +1,17 @@
-using Microsoft.Data.Sqlite;
-
 namespace NewsReader.Search;
 
 /// <summary>
 /// Runs one search under <see cref="SearchOptions.TimeBudget"/>, linked to the request so a client that leaves cancels
-/// the work too. Microsoft.Data.Sqlite runs statements synchronously and checks the token only before them, so the
-/// search's connection is handed to <see cref="InterruptOnCancel"/>: cancelling then stops a running statement.
+/// the work too. The database stops a running statement on cancel (<see cref="ISearchIndex.StopOnCancel"/>).
 /// </summary>
 internal static class SearchBudget
 {
-    private const int SqliteInterrupt = 9;
-
     /// <summary>
-    /// Calls <c>sqlite3_interrupt</c> on the connection when the token is cancelled. Dispose the registration before the
-    /// connection goes back to the pool, or a late cancel could interrupt the next user's statement.
+    /// Runs <paramref name="search"/>; when the budget (not the client) cancelled it, throws
+    /// <see cref="SearchOverBudgetException"/>, whether the work stopped with a cancellation or with the database's own
+    /// report of a stopped statement (<paramref name="isStopped"/>).
     /// </summary>
-    public static CancellationTokenRegistration InterruptOnCancel(SqliteConnection c, CancellationToken ct) =>
-        ct.Register(static state => SQLitePCL.raw.sqlite3_interrupt(((SqliteConnection)state!).Handle), c);
-
-    public static async Task<T> RunAsync<T>(TimeSpan budget, Func<SearchDeadline, Task<T>> search, CancellationToken ct)
+    public static async Task<T> RunAsync<T>(TimeSpan budget, Func<SearchDeadline, Task<T>> search, CancellationToken ct, Func<Exception, bool>? isStopped = null)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         cts.CancelAfter(budget);
@@ -27,7 +20,7 @@ internal static class SearchBudget
             return await search(new SearchDeadline(cts, budget));
         }
         catch (Exception e) when (cts.IsCancellationRequested && !ct.IsCancellationRequested
-                                  && e is OperationCanceledException or SqliteException { SqliteErrorCode: SqliteInterrupt })
+                                  && (e is OperationCanceledException || isStopped?.Invoke(e) == true))
         {
             throw new SearchOverBudgetException(budget, e);
         }

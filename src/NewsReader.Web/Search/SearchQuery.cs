@@ -49,9 +49,6 @@ public sealed record SearchQuery
     /// <summary>True when there is something to look up: words, or filters alone (which list articles by date).</summary>
     public bool CanRun => HasTerms || (HasFilters && Exclusions.Count == 0);
 
-    /// <summary>The FTS5 expression, or null without terms. Every term is a quoted string, so no reader text is syntax.</summary>
-    public string? MatchExpression => HasTerms ? FtsExpression.Build(Groups, Exclusions) : null;
-
     /// <summary>ISO bounds for <c>published_at</c>: from the start of From up to (not including) the day after To.</summary>
     public string? PublishedFrom => From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -14,24 +14,28 @@ public sealed class SearchBudgetTests
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public async Task Budget_InterruptsAStatementThatWouldNeverEnd_AndFreesItsThread()
+    public async Task Budget_StopsAStatementThatWouldNeverEnd_AndFreesItsConnection()
     {
         var folder = Directory.CreateTempSubdirectory("newsreader-budget-").FullName;
         try
         {
-            var db = new Db(Path.Combine(folder, "budget.db"));
-            await using var c = (SqliteConnection)await db.OpenAsync();
+            using var database = TestDatabase.Create(folder);
+            await using var db = database.ConnectionString is { } postgres ? Db.ForPostgres(postgres) : new Db(Path.Combine(folder, "budget.db"));
+            var index = SearchExtensions.IndexFor(db.Provider);
+            await using var c = await db.OpenAsync();
+            // The same endless statement on both databases.
             const string Endless = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT COUNT(*) FROM n";
 
-            // SQLite runs the statement synchronously: off the test's thread, so a statement that is never interrupted
-            // fails the test at the guard instead of holding the run.
+            // SQLite runs the statement synchronously: off the test's thread, so a statement that is never stopped fails the
+            // test at the guard instead of holding the run.
             var run = Task.Run(() => SearchBudget.RunAsync(TimeSpan.FromMilliseconds(200), async deadline =>
             {
-                using var interrupt = SearchBudget.InterruptOnCancel(c, deadline.Token);
+                using var stop = index.StopOnCancel(c, deadline.Token);
                 return await c.ExecuteScalarAsync<long>(new CommandDefinition(Endless, cancellationToken: deadline.Token));
-            }, CancellationToken.None));
+            }, CancellationToken.None, index.IsStopped));
 
-            // Only sqlite3_interrupt can end this statement: returning at all proves the cancellation reached SQLite.
+            // Only the database can end this statement (sqlite3_interrupt; PostgreSQL's cancel request): returning at all
+            // proves the cancellation reached it.
             await Assert.ThrowsAsync<SearchOverBudgetException>(() => run.WaitAsync(HangGuard));
             // The connection is free again for the next statement.
             Assert.Equal(1, await c.ExecuteScalarAsync<long>("SELECT 1"));

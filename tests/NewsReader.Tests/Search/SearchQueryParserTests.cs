@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using NewsReader.Search;
+using NewsReader.Search.Sqlite;
 
 namespace NewsReader.Tests.Search;
 
@@ -17,7 +18,7 @@ public sealed partial class SearchQueryParserTests
     {
         var query = SearchQueryParser.Parse(q);
 
-        Assert.Equal(expected, query.MatchExpression);
+        Assert.Equal(expected, Fts5(query));
         Assert.Empty(query.Problems);
     }
 
@@ -29,7 +30,7 @@ public sealed partial class SearchQueryParserTests
         Assert.Equal(new DateOnly(2024, 1, 15), query.From);
         Assert.Equal(new DateOnly(2024, 3, 31), query.To);
         Assert.Equal("2024-04-01", query.PublishedBefore);
-        Assert.Equal("\"budget\"", query.MatchExpression);
+        Assert.Equal("\"budget\"", Fts5(query));
     }
 
     [Theory]
@@ -66,12 +67,14 @@ public sealed partial class SearchQueryParserTests
     [InlineData("col:\"x\" title:\"a\"\"b\" -(c) d* OR OR e)")]
     public void Parse_NeverLetsReaderTextBecomeSyntax(string q)
     {
-        var expression = SearchQueryParser.Parse(q).MatchExpression ?? "";
+        var expression = Fts5(SearchQueryParser.Parse(q));
 
         // Outside the quoted strings only the parser's own operators may appear.
         var outside = QuotedString().Replace(expression, " ");
         Assert.Matches(@"^(\s|AND|OR|NOT|\(|\)|\*|title :|byline :|outlet :)*$", outside);
     }
+
+    private static string Fts5(SearchQuery query) => FtsExpression.Build(query.Groups, query.Exclusions);
 
     [GeneratedRegex("\"(?:[^\"]|\"\")*\"")]
     private static partial Regex QuotedString();

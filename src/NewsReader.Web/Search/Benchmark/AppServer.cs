@@ -5,10 +5,15 @@ using System.Reflection;
 
 namespace NewsReader.Search.Benchmark;
 
-/// <summary>Starts this app as a child process on 127.0.0.1 and a free port, for HTTP timings.</summary>
-public sealed class AppServer
+/// <summary>
+/// Starts this app as a child process on 127.0.0.1 and a free port, for HTTP timings, over the store that
+/// <paramref name="storeSettings"/> name (configuration keys such as <c>NewsReader:DatabasePath</c> or
+/// <c>ConnectionStrings:NewsReader</c>). They reach the child as environment variables, so no password shows in its
+/// command line.
+/// </summary>
+public sealed class AppServer(IReadOnlyDictionary<string, string?> storeSettings)
 {
-    public async Task<RunningServer> StartAsync(string databasePath, CancellationToken ct)
+    public async Task<RunningServer> StartAsync(CancellationToken ct)
     {
         var port = FreePort();
         var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -20,7 +25,7 @@ public sealed class AppServer
 
         foreach (var arg in new[]
         {
-            "--urls", $"http://127.0.0.1:{port}", $"--NewsReader:DatabasePath={databasePath}", "--NewsReader:WatchSeeds=false",
+            "--urls", $"http://127.0.0.1:{port}", "--NewsReader:WatchSeeds=false",
             // One client looping as fast as it can is the point here, not an abuser: lift the anonymous API rate limit.
             "--NewsReader:Api:RateLimitPermits=0",
             "--Logging:LogLevel:Default=Warning",
@@ -30,6 +35,11 @@ public sealed class AppServer
         }
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in storeSettings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the app.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) =>

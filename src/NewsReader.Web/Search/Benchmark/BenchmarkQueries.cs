@@ -1,5 +1,5 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace NewsReader.Search.Benchmark;
 
@@ -53,7 +53,7 @@ public static class BenchmarkQueries
     /// A mix of the same kinds drawn from the database's own text (words from titles and bodies as they are written, with
     /// their accents and scripts), so a database of real pages gets realistic searches. Random per run, like real readers.
     /// </summary>
-    public static async Task<(string Kind, string Q)[]> SampleAsync(SqliteConnection c, CancellationToken ct)
+    public static async Task<(string Kind, string Q)[]> SampleAsync(DbConnection c, CancellationToken ct)
     {
         var samples = (await c.QueryAsync<Sample>(new CommandDefinition(SampleSql, cancellationToken: ct))).AsList();
         if (samples.Count == 0)

@@ -1,30 +1,33 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Dapper;
-using Microsoft.Data.Sqlite;
 using NewsReader.Store;
 
 namespace NewsReader.Search.Benchmark;
 
 /// <summary>
 /// Times the fixed query mix four ways in one run, interleaved so all four see the same machine load:
-/// the raw FTS5 statements of a search (<see cref="SearchStore.FindAsync"/>: ranking and counting) on an open connection, <see cref="SearchStore.SearchAsync"/> in process, and the JSON API
-/// and the results page over HTTP from the app started as a child process on 127.0.0.1.
+/// the raw index statements of a search (<see cref="ISearchIndex.FindAsync"/>: ranking and counting) on an open
+/// connection, <see cref="SearchStore.SearchAsync"/> in process, and the JSON API and the results page over HTTP from the
+/// app started as a child process on 127.0.0.1.
 /// </summary>
-public sealed class SearchBenchmark(Db db, SearchStore store, AppServer server, IReadOnlyList<(string Kind, string Q)> queries)
+public sealed class SearchBenchmark(Db db, ISearchIndex index, SearchStore store, AppServer server, IReadOnlyList<(string Kind, string Q)> queries)
 {
-    private static readonly string[] Measures = ["raw FTS5", "server (SearchStore)", "HTTP /api/search", "HTTP /search page"];
+    /// <summary>The raw measure's name: "raw FTS5" on SQLite, "raw tsquery" on PostgreSQL.</summary>
+    private readonly string _raw = "raw " + index.Kind;
+
+    private string[] Measures => [_raw, "server (SearchStore)", "HTTP /api/search", "HTTP /search page"];
 
     // Searches stopped at their time budget, per measure (raw FTS5 runs without one).
-    private readonly int[] _overBudget = new int[Measures.Length];
+    private readonly int[] _overBudget = new int[4];
 
     public async Task<string> RunAsync(int rounds, TimeSpan warmUp, CancellationToken ct)
     {
         var timings = Measures.ToDictionary(m => m, _ => new Dictionary<string, Percentiles>());
-        await using var raw = (SqliteConnection)await db.OpenAsync(ct);
-        var facts = await IndexFacts.ReadAsync(raw, ct);
-        using var app = await server.StartAsync(db.DatabasePath, ct);
+        await using var raw = await db.OpenAsync(ct);
+        var facts = await index.MeasureAsync(raw, ct);
+        using var app = await server.StartAsync(ct);
 
         // Warm-up rounds fill the caches and let the JIT finish, and are not counted. .NET recompiles a method with full
         // optimisation (and the profile it gathered) only after 30 calls and a quiet 100 ms, so in the first seconds the
@@ -47,7 +50,7 @@ public sealed class SearchBenchmark(Db db, SearchStore store, AppServer server, 
     }
 
     /// <summary>Every query of the mix, timed the four ways one after the other; the samples go to <paramref name="timings"/> if given.</summary>
-    private async Task RoundAsync(SqliteConnection raw, HttpClient http, string round, Dictionary<string, Dictionary<string, Percentiles>>? timings, CancellationToken ct)
+    private async Task RoundAsync(DbConnection raw, HttpClient http, string round, Dictionary<string, Dictionary<string, Percentiles>>? timings, CancellationToken ct)
     {
         foreach (var (kind, q) in queries)
         {
@@ -57,7 +60,7 @@ public sealed class SearchBenchmark(Db db, SearchStore store, AppServer server, 
             var url = "?q=" + Uri.EscapeDataString(q) + "&round=" + round;
             var samples = new[]
             {
-                await TimeAsync(async () => { await SearchStore.FindAsync(raw, plan, SearchSort.Relevance, ct); return false; }),
+                await TimeAsync(async () => { await index.FindAsync(raw, plan, SearchSort.Relevance, ct); return false; }),
                 await TimeAsync(async () => (await store.SearchAsync(SearchQueryParser.Parse(q), SearchSort.Relevance, 1, ct)).OverBudget),
                 await TimeAsync(() => OverBudgetAsync(http, "/api/search" + url, ct)),
                 await TimeAsync(() => OverBudgetAsync(http, "/search" + url, ct)),
@@ -106,13 +109,12 @@ public sealed class SearchBenchmark(Db db, SearchStore store, AppServer server, 
         return false;
     }
 
-    private string Report(int rounds, int warmRounds, IndexFacts facts, Dictionary<string, Dictionary<string, Percentiles>> timings)
+    private string Report(int rounds, int warmRounds, SearchIndexSize facts, Dictionary<string, Dictionary<string, Percentiles>> timings)
     {
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.AppendLine(inv, $"Articles: {facts.Articles:N0}; indexed text {Mb(facts.TextBytes)}; FTS5 inverted index {Mb(facts.IndexBytes)} " +
-            $"({facts.IndexBytes / (double)facts.TextBytes:P0} of the text; contentless, so no second copy of the text); " +
-            $"database file {Mb(facts.DatabaseBytes)}.");
+        sb.AppendLine(inv, $"Articles: {facts.Articles:N0}; indexed text {Mb(facts.TextBytes)}; {facts.IndexKind} {Mb(facts.IndexBytes)} " +
+            $"({facts.IndexBytes / (double)Math.Max(1, facts.TextBytes):P0} of the text); database {Mb(facts.DatabaseBytes)}.");
         sb.AppendLine(inv, $"{rounds} rounds × {queries.Count} queries, one client, sequential, after {warmRounds} warm-up rounds. Times in ms.");
         sb.AppendLine();
         sb.AppendLine("| measure | queries | p50 | p95 | p99 |");
@@ -125,10 +127,10 @@ public sealed class SearchBenchmark(Db db, SearchStore store, AppServer server, 
             }
         }
 
-        var rawP95 = timings["raw FTS5"]["all"].P(95);
+        var rawP95 = timings[_raw]["all"].P(95);
         sb.AppendLine();
-        sb.AppendLine(inv, $"HTTP /api/search p95 / raw FTS5 p95 = {timings["HTTP /api/search"]["all"].P(95) / rawP95:F2}; " +
-            $"HTTP /search page p95 / raw FTS5 p95 = {timings["HTTP /search page"]["all"].P(95) / rawP95:F2}; " +
+        sb.AppendLine(inv, $"HTTP /api/search p95 / {_raw} p95 = {timings["HTTP /api/search"]["all"].P(95) / rawP95:F2}; " +
+            $"HTTP /search page p95 / {_raw} p95 = {timings["HTTP /search page"]["all"].P(95) / rawP95:F2}; " +
             $"server p95 / raw p95 = {timings["server (SearchStore)"]["all"].P(95) / rawP95:F2}.");
         var searches = rounds * queries.Count;
         sb.AppendLine(inv, $"Over the time budget: server {_overBudget[1]} of {searches}, HTTP /api/search {_overBudget[2]} of {searches}, " +
@@ -137,29 +139,4 @@ public sealed class SearchBenchmark(Db db, SearchStore store, AppServer server, 
     }
 
     private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:F1} MB");
-
-    /// <summary>
-    /// Sizes for "index size relative to text size", as payload bytes (this SQLite build has no dbstat): the indexed text
-    /// (title, byline, outlet name, body of each live revision) against FTS5's shadow tables. The index is contentless,
-    /// so it holds no copy of the text.
-    /// </summary>
-    private sealed record IndexFacts(long Articles, long TextBytes, long IndexBytes, long DatabaseBytes)
-    {
-        private const string SizesSql = """
-            SELECT
-                (SELECT COUNT(*) FROM articles),
-                (SELECT SUM(length(CAST(a.title AS BLOB)) + COALESCE(length(CAST(a.byline AS BLOB)), 0)
-                          + COALESCE(length(CAST(o.name AS BLOB)), 0) + length(CAST(r.body_text AS BLOB)))
-                 FROM articles a JOIN article_revisions r ON r.id = a.current_revision_id LEFT JOIN outlets o ON o.id = a.outlet_id),
-                (SELECT SUM(length(block)) FROM search_index_data) + (SELECT SUM(length(sz)) FROM search_index_docsize)
-                  + (SELECT COALESCE(SUM(length(term)), 0) + COUNT(*) * 16 FROM search_index_idx),
-                (SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size())
-            """;
-
-        public static async Task<IndexFacts> ReadAsync(SqliteConnection c, CancellationToken ct)
-        {
-            var row = await c.QuerySingleAsync<(long, long, long, long)>(new CommandDefinition(SizesSql, cancellationToken: ct));
-            return new IndexFacts(row.Item1, row.Item2, row.Item3, row.Item4);
-        }
-    }
 }

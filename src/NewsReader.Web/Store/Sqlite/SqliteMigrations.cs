@@ -170,8 +170,8 @@ public static class SqliteMigrations
             );
             CREATE INDEX ix_error_reports_status ON error_reports(status, id DESC);
             """),
-        new(3, "search: full-text index of live article text, kept in step by triggers on articles", NewsReader.Search.SearchSchema.Sql),
-        new(4, "search: headline index (title, byline, outlet) for older strong matches; a first revision is indexed without a delete", NewsReader.Search.HeadlineSchema.Sql),
+        new(3, "search: full-text index of live article text, kept in step by triggers on articles", NewsReader.Search.Sqlite.SearchSchema.Sql),
+        new(4, "search: headline index (title, byline, outlet) for older strong matches; a first revision is indexed without a delete", NewsReader.Search.Sqlite.HeadlineSchema.Sql),
         new(5, "articles: index of correction revisions, so the Corrected badge of a list or search result reads no revision rows", """
             -- Lists and search results ask of every article whether a revision came from a correction; through the
             -- (article_id, number) index that meant reading each revision row. This index holds only the few that did.
@@ -195,7 +195,7 @@ public static class SqliteMigrations
                 refused_at      TEXT NOT NULL
             );
             """),
-        new(8, "search: the bureau is searched with the byline", NewsReader.Search.BylineSchema.Sql),
+        new(8, "search: the bureau is searched with the byline", NewsReader.Search.Sqlite.BylineSchema.Sql),
         new(9, "media: images saved beside article files, stored by the hash of their bytes", """
             -- In the database rather than a folder beside it, so one file (or one VACUUM INTO) backs up everything.
             -- The extension and content type are those the bytes were recognised as, never the file name's.

@@ -1,4 +1,4 @@
-namespace NewsReader.Search;
+namespace NewsReader.Search.Sqlite;
 
 /// <summary>
 /// Migration 4. A second, small index of each article's title, byline and outlet, keyed like <see cref="SearchSchema"/>:

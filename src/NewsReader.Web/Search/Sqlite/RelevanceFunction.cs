@@ -2,9 +2,9 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
-using static NewsReader.Search.Ranking.SqliteNative;
+using static NewsReader.Search.Sqlite.SqliteNative;
 
-namespace NewsReader.Search.Ranking;
+namespace NewsReader.Search.Sqlite;
 
 /// <summary>
 /// <c>relevance(index, frequencies, weight per column...)</c>: FTS5's bm25, weighted per column, lower is better, with one

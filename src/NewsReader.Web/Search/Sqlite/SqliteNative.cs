@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace NewsReader.Search.Ranking;
+namespace NewsReader.Search.Sqlite;
 
 /// <summary>
 /// The few SQLite C functions Microsoft.Data.Sqlite does not expose, called in the very library it loaded, for

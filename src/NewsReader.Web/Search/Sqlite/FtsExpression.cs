@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace NewsReader.Search;
+namespace NewsReader.Search.Sqlite;
 
 /// <summary>Writes parsed terms as FTS5 syntax. Only this class writes the syntax; reader text only ever appears inside "...".</summary>
 public static class FtsExpression

@@ -1,4 +1,4 @@
-namespace NewsReader.Search;
+namespace NewsReader.Search.Sqlite;
 
 /// <summary>
 /// Migration 2. One index row per article holding its live text. The rowid is the publication day (days since

@@ -1,4 +1,4 @@
-namespace NewsReader.Search;
+namespace NewsReader.Search.Sqlite;
 
 /// <summary>
 /// Migration 8. The byline column of both indexes holds the bureau too ("bno" + "Taipei Bureau"), as the article page

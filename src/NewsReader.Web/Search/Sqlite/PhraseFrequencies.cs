@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace NewsReader.Search.Ranking;
+namespace NewsReader.Search.Sqlite;
 
 /// <summary>
 /// How common each phrase of a query is, for <see cref="RelevanceFunction"/>: the share of the newest

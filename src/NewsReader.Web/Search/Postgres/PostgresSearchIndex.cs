@@ -1,0 +1,63 @@
+using System.Data.Common;
+using Dapper;
+using Npgsql;
+
+namespace NewsReader.Search.Postgres;
+
+/// <summary>
+/// Search on PostgreSQL (<see cref="PostgresSearchSchema"/>). Like FTS5 on SQLite it collects the newest matches, up to
+/// one past the count cap, and ranks the newest <see cref="SearchPlan.Window"/> of them with the newest
+/// <see cref="SearchPlan.StrongWindow"/> older headline matches. GIN returns matches in no useful order and reads every
+/// posting of a word, so the newest ones are collected the cheapest way for the query, learnt from a probe of the newest
+/// articles (<see cref="MatchCollector"/>). Reader text reaches SQL only as array parameters of <c>search_query()</c>
+/// (<see cref="TsQueryTerms"/>): no statement text depends on it.
+/// </summary>
+public sealed class PostgresSearchIndex : ISearchIndex
+{
+    private const string SizesSql = """
+        SELECT
+            (SELECT COUNT(*) FROM articles),
+            (SELECT SUM(octet_length(a.title) + COALESCE(octet_length(a.byline), 0) + COALESCE(octet_length(o.name), 0) + octet_length(r.body_text))
+             FROM articles a JOIN article_revisions r ON r.id = a.current_revision_id LEFT JOIN outlets o ON o.id = a.outlet_id),
+            pg_total_relation_size('search_documents') + pg_total_relation_size('search_vectors'),
+            pg_database_size(current_database())
+        """;
+
+    public string Kind => "tsquery";
+
+    public async Task<SearchMatches> FindAsync(DbConnection c, SearchPlan plan, SearchSort sort, CancellationToken ct)
+    {
+        var terms = TsQueryTerms.From(plan.Query);
+        var collector = new MatchCollector(c, plan, terms, ct);
+        var need = Math.Max(SearchResults.CountCap + 1, sort == SearchSort.Date ? plan.Offset + plan.Limit : plan.WindowSize);
+        var matches = await collector.CollectAsync(need);
+        if (sort == SearchSort.Date)
+        {
+            return new SearchMatches(matches.Skip(plan.Offset).Take(plan.Limit).Select(m => m.Id).ToList(), matches.Count);
+        }
+
+        var ranked = await new Ranker(c, plan, terms, ct).RankAsync(matches, collector.TermShares);
+        return new SearchMatches(ranked.Skip(plan.Offset).Take(plan.Limit).ToList(), matches.Count);
+    }
+
+    /// <summary>Npgsql cancels the running statement on the server itself when the token is cancelled.</summary>
+    public CancellationTokenRegistration StopOnCancel(DbConnection c, CancellationToken ct) => default;
+
+    // A statement stopped by the cancel request Npgsql sent arrives as an OperationCanceledException; this is the server's
+    // own report of a cancelled statement, should it come first.
+    public bool IsStopped(Exception e) => e is PostgresException { SqlState: PostgresErrorCodes.QueryCanceled };
+
+    // Reader text never reaches the SQL or the tsquery syntax, so this should not happen; a data exception or a limit met
+    // (classes 22 and 54) gets the reader a message, anything else is a fault.
+    public bool IsRefused(Exception e) =>
+        e is PostgresException p && (p.SqlState.StartsWith("22", StringComparison.Ordinal) || p.SqlState.StartsWith("54", StringComparison.Ordinal));
+
+    public async Task<SearchIndexSize> MeasureAsync(DbConnection c, CancellationToken ct)
+    {
+        var row = await c.QuerySingleAsync<(long, long, long, long)>(new CommandDefinition(SizesSql, cancellationToken: ct));
+        return new SearchIndexSize(row.Item1, row.Item2, row.Item3, row.Item4, "search tables (lexemes with GIN indexes, positions in line)");
+    }
+}
+
+/// <summary>A matching article: its key (newest first) and id.</summary>
+public readonly record struct SearchMatch(long Key, long Id);

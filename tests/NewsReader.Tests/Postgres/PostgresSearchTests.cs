@@ -1,0 +1,110 @@
+using System.Text;
+using Dapper;
+using NewsReader.Extraction;
+using NewsReader.Search.Highlighting;
+using NewsReader.Tests.Infrastructure;
+using NewsReader.Tests.Search;
+
+namespace NewsReader.Tests.Postgres;
+
+/// <summary>
+/// What only PostgreSQL's search index does or could get wrong: its triggers follow writes SQLite's index has no trigger
+/// for, a body longer than a tsvector may hold, and its word splitting against the app's.
+/// </summary>
+public sealed class PostgresSearchTests : IDisposable
+{
+    private readonly NewsReaderApp _app = new(database: TestDatabase.CreatePostgres());
+
+    public void Dispose() => _app.Dispose();
+
+    private async Task<List<string>> TitlesAsync(string q)
+    {
+        var (response, page) = await _app.GetPageAsync("/search?q=" + Uri.EscapeDataString(q));
+        Assert.Equal(200, (int)response.StatusCode);
+        return page.QuerySelectorAll(".search-hit h2 a").Select(a => a.TextContent).ToList();
+    }
+
+    [Fact]
+    public async Task RenamedOutlet_IsFoundByItsNewNameOnly()
+    {
+        await _app.SeedAsync(("tide.txt", Seeds.TextArticle("Tide report", "Harbour Gazette", paragraphs: ["The tide came in."])));
+        await using (var c = await _app.OpenDatabaseAsync())
+        {
+            await c.ExecuteAsync("UPDATE outlets SET name = 'Coastal Herald' WHERE name = 'Harbour Gazette'");
+        }
+
+        Assert.Equal(["Tide report"], await TitlesAsync("source:coastal"));
+        Assert.Empty(await TitlesAsync("source:gazette"));
+    }
+
+    [Fact]
+    public async Task LiveTextChangedInPlace_IsSearchedAsItNowReads()
+    {
+        await _app.SeedAsync(("tide.txt", Seeds.TextArticle("Tide report", paragraphs: ["The tide carried seaweed ashore."])));
+        await using (var c = await _app.OpenDatabaseAsync())
+        {
+            await c.ExecuteAsync("""
+                UPDATE article_revisions SET body_text = 'The tide carried driftwood ashore.'
+                WHERE id = (SELECT current_revision_id FROM articles)
+                """);
+        }
+
+        Assert.Empty(await TitlesAsync("seaweed"));
+        Assert.Equal(["Tide report"], await TitlesAsync("driftwood"));
+    }
+
+    [Fact]
+    public async Task BodyFarLongerThanATsvectorHolds_IsStored_AndFoundByItsOpening()
+    {
+        // Over a megabyte of words that are all different: every one a lexeme, more than a tsvector may hold whole.
+        var words = new StringBuilder("Quayside opening words. ");
+        for (var i = 0; words.Length < 1_200_000; i++)
+        {
+            words.Append("w").Append(ToLetters(i)).Append(' ');
+        }
+
+        var summary = await _app.SeedAsync(("long.txt", Seeds.TextArticle("A very long read", paragraphs: [words.ToString()])));
+
+        Assert.Equal(1, summary.Count(NewsReader.Ingestion.IngestionResult.Ingested));
+        Assert.Equal(["A very long read"], await TitlesAsync("quayside"));
+    }
+
+    private static string ToLetters(int n)
+    {
+        var sb = new StringBuilder();
+        do
+        {
+            sb.Insert(0, (char)('a' + (n % 26)));
+            n /= 26;
+        }
+        while (n > 0);
+        return sb.ToString();
+    }
+
+    [Fact]
+    public async Task IndexSplitsWords_WhereTheQueryParserAndSnippetsDo_InAnyScriptOrPunctuation()
+    {
+        await using var c = await _app.OpenDatabaseAsync();
+        var failures = new List<string>();
+        for (var seed = 0; seed < 200; seed++)
+        {
+            // Text as it is stored: cleaned of what SafeText removes at ingestion (controls, lone surrogates, non-characters).
+            var text = SafeText.Clean(UnicodeText.Text(new Random(seed), 40));
+            var expected = new List<string>();
+            var tokens = new TokenReader(text);
+            for (var i = 0; tokens.Has(i); i++)
+            {
+                expected.Add(tokens.Word(i).ToString());
+            }
+
+            var split = (await c.ExecuteScalarAsync<string>("SELECT search_words(@text)", new { text }))!
+                .Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (!split.SequenceEqual(expected))
+            {
+                failures.Add($"seed {seed}: [{string.Join("|", split)}] vs [{string.Join("|", expected)}]");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(5)));
+    }
+}
