@@ -25,15 +25,17 @@ public sealed class MatchCollector(DbConnection c, SearchPlan plan, TsQueryTerms
 
     private const string Exact = "search_query(@Words, @Weights, @Prefixes, @Groups, false)";
 
-    // The newest articles in the filters, each checked against the query and against each positive term (bit i - 1 set
-    // when it holds term i).
+    // The newest articles in the filters, each checked against the query, against its words in the title or byline (the
+    // strong match), and against each positive term (bit i - 1 set when it holds term i).
     private static string ProbeSql(bool outlet) => $"""
         WITH q AS MATERIALIZED (
             SELECT {Exact} AS q,
+                   search_query(@StrongWords, @StrongWeights, @StrongPrefixes, @StrongGroups, false) AS strong,
                    ARRAY(SELECT search_term(u.w, u.wt, u.p, true)
                          FROM unnest(@Words, @Weights, @Prefixes, @Groups) WITH ORDINALITY AS u(w, wt, p, g, i)
                          WHERE u.g > 0 ORDER BY u.i) AS terms)
         SELECT v.sort_key AS Key, v.article_id AS Id, COALESCE(v.document @@ q.q, false) AS Hit,
+               COALESCE(v.document @@ q.strong, false) AS StrongHit,
                (SELECT COALESCE(SUM(1 << (t.i - 1)::int), 0) FROM unnest(q.terms) WITH ORDINALITY AS t(q, i) WHERE v.document @@ t.q)::int AS Terms
         FROM search_vectors v, q
         WHERE v.sort_key >= @Low AND v.sort_key < @Before{Outlet("v", outlet)}
@@ -50,25 +52,37 @@ public sealed class MatchCollector(DbConnection c, SearchPlan plan, TsQueryTerms
         ORDER BY v.sort_key DESC LIMIT @Need
         """;
 
-    // The articles holding the words in a range of keys, from GIN (with the key index, as the planner sees fit). The order
-    // is on sort_key + 0 so the key index cannot be walked instead, checking every article. Groups made only of field
-    // terms must be in the headline, which the headline's GIN index answers.
-    private static string GinSql(bool outlet, bool headline) => $"""
-        WITH q AS MATERIALIZED (
-            SELECT search_query(@Words, @Weights, @Prefixes, @Groups, true) AS q,
-                   search_query(@HeadWords, @HeadWeights, @HeadPrefixes, @HeadGroups, false) AS head)
-        SELECT d.sort_key AS Key, d.article_id AS Id
+    // The articles holding the words in a range of keys, from GIN (with the key index, as the planner sees fit), newest
+    // first. The order is on sort_key + 0 so the key index cannot be walked instead, checking every article. Groups made
+    // only of field terms must be in the headline, which its own GIN index answers.
+    private static string CandidatesSql(bool outlet, bool headline) => $"""
+        SELECT d.sort_key, d.article_id
         FROM search_documents d, q
         WHERE d.words @@ q.q{(headline ? " AND d.headline @@ q.head" : "")} AND d.sort_key >= @From AND d.sort_key < @Before{Outlet("d", outlet)}
-        ORDER BY d.sort_key + 0 DESC LIMIT @Need
+        ORDER BY d.sort_key + 0 DESC
         """;
 
-    // What GIN found for a query with phrases, fields or longer exclusions, checked against the positions.
-    private const string CheckSql = $"""
-        WITH q AS MATERIALIZED (SELECT {Exact} AS q)
-        SELECT v.sort_key AS Key, v.article_id AS Id
-        FROM search_vectors v, q
-        WHERE v.article_id = ANY(@Ids) AND v.document @@ q.q
+    private const string GinQuery = """
+        WITH q AS MATERIALIZED (
+            SELECT search_query(@Words, @Weights, @Prefixes, @Groups, true) AS q,
+                   search_query(@Words, @Weights, @Prefixes, @Groups, false) AS exact,
+                   search_query(@HeadWords, @HeadWeights, @HeadPrefixes, @HeadGroups, false) AS head)
+        """;
+
+    // When the words alone are the query, the newest candidates are the matches.
+    private static string GinSql(bool outlet, bool headline) => $"""
+        {GinQuery}
+        SELECT c.sort_key AS Key, c.article_id AS Id FROM ({CandidatesSql(outlet, headline)}) c LIMIT @Need
+        """;
+
+    // Otherwise each candidate, newest first, is checked against its vector (phrases, fields, longer exclusions) until
+    // enough match: the check is a subquery per row, so it runs only on the candidates read before the limit is met.
+    private static string CheckedGinSql(bool outlet, bool headline) => $"""
+        {GinQuery}
+        SELECT c.sort_key AS Key, c.article_id AS Id
+        FROM ({CandidatesSql(outlet, headline)}) c
+        WHERE (SELECT v.document @@ (SELECT exact FROM q) FROM search_vectors v WHERE v.article_id = c.article_id)
+        LIMIT @Need
         """;
 
     private readonly DynamicParameters _args = Arguments(plan, terms);
@@ -77,13 +91,22 @@ public sealed class MatchCollector(DbConnection c, SearchPlan plan, TsQueryTerms
     /// <summary>For each positive term, the share of the probe holding it; empty until <see cref="CollectAsync"/> ran.</summary>
     public IReadOnlyList<double> TermShares { get; private set; } = [];
 
+    /// <summary>The share of the probe with the words in its title or byline.</summary>
+    public double StrongShare { get; private set; }
+
     /// <summary>The newest matches, newest first: at least <paramref name="need"/>, or every match when there are fewer.</summary>
     public async Task<List<SearchMatch>> CollectAsync(int need)
     {
-        var probe = (await c.QueryAsync<ProbeRow>(Command(ProbeSql(_outlet), new { Before = plan.High, Probe = probeSize }))).AsList();
+        var strong = TsQueryTerms.Strong(plan.Query);
+        var probe = (await c.QueryAsync<ProbeRow>(Command(ProbeSql(_outlet), new
+        {
+            StrongWords = strong.Words, StrongWeights = strong.Weights, StrongPrefixes = strong.Prefixes, StrongGroups = strong.Groups,
+            Before = plan.High, Probe = probeSize,
+        }))).AsList();
         TermShares = Enumerable.Range(0, terms.PositiveCount)
             .Select(i => probe.Count(r => (r.Terms & (1 << i)) != 0) / (double)Math.Max(1, probe.Count))
             .ToList();
+        StrongShare = probe.Count(r => r.StrongHit) / (double)Math.Max(1, probe.Count);
         var matches = probe.Where(r => r.Hit).Select(r => new SearchMatch(r.Key, r.Id)).ToList();
         if (probe.Count < probeSize || matches.Count >= need)
         {
@@ -123,35 +146,15 @@ public sealed class MatchCollector(DbConnection c, SearchPlan plan, TsQueryTerms
     private async Task FromGinAsync(List<SearchMatch> matches, int need, long from, long before)
     {
         var headline = TsQueryTerms.Headline(plan.Query);
-        var sql = GinSql(_outlet, headline.Words.Length > 0);
-        while (matches.Count < need && before > from)
+        var hasHeadline = headline.Words.Length > 0;
+        var sql = terms.LooseIsExact ? GinSql(_outlet, hasHeadline) : CheckedGinSql(_outlet, hasHeadline);
+        var found = await c.QueryAsync<SearchMatch>(Command(sql, new
         {
-            var wanted = need - matches.Count;
-            var found = (await c.QueryAsync<SearchMatch>(Command(sql, new
-            {
-                HeadWords = headline.Words, HeadWeights = headline.Weights, HeadPrefixes = headline.Prefixes, HeadGroups = headline.Groups,
-                From = from, Before = before, Need = wanted,
-            }))).AsList();
-            if (found.Count == 0)
-            {
-                return;
-            }
-
-            matches.AddRange(terms.LooseIsExact ? found : await CheckAsync(found));
-            if (found.Count < wanted)
-            {
-                return;
-            }
-
-            before = found[^1].Key;
-        }
-    }
-
-    private async Task<IEnumerable<SearchMatch>> CheckAsync(List<SearchMatch> found)
-    {
-        var ids = found.Select(m => m.Id).ToArray();
-        var matching = await c.QueryAsync<SearchMatch>(Command(CheckSql, new { Ids = ids }));
-        return matching.OrderByDescending(m => m.Key);
+            HeadWords = headline.Words, HeadWeights = headline.Weights, HeadPrefixes = headline.Prefixes, HeadGroups = headline.Groups,
+            From = from, Before = before, Need = need - matches.Count,
+        }));
+        // The rows come in the candidates' order; sorted again all the same, as SQL promises no order without ORDER BY.
+        matches.AddRange(found.OrderByDescending(m => m.Key));
     }
 
     private CommandDefinition Command(string sql, object extra)
@@ -168,5 +171,5 @@ public sealed class MatchCollector(DbConnection c, SearchPlan plan, TsQueryTerms
 
     internal static string Outlet(string alias, bool outlet) => outlet ? $" AND {alias}.outlet_id = @OutletId" : "";
 
-    private sealed record ProbeRow(long Key, long Id, bool Hit, int Terms);
+    private sealed record ProbeRow(long Key, long Id, bool Hit, bool StrongHit, int Terms);
 }

@@ -36,7 +36,7 @@ public sealed class PostgresSearchIndex : ISearchIndex
             return new SearchMatches(matches.Skip(plan.Offset).Take(plan.Limit).Select(m => m.Id).ToList(), matches.Count);
         }
 
-        var ranked = await new Ranker(c, plan, terms, ct).RankAsync(matches, collector.TermShares);
+        var ranked = await new Ranker(c, plan, terms, ct).RankAsync(matches, collector.TermShares, collector.StrongShare);
         return new SearchMatches(ranked.Skip(plan.Offset).Take(plan.Limit).ToList(), matches.Count);
     }
 

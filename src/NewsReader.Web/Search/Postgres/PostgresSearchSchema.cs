@@ -145,9 +145,10 @@ public static class PostgresSearchSchema
         EXECUTE FUNCTION search_after_outlet_rename();
 
         -- One term of a query as a tsquery, or NULL when its words hold no lexeme: the words' lexemes in order, joined as a
-        -- phrase (<->) or, for a quick count of the articles that may hold it, as words (&); the last one a prefix when asked;
-        -- each limited to the weights given ('' for anywhere). The reader's words only ever arrive here as parameters, and
-        -- each lexeme is quoted (\ and ' escaped) before the text is read back as a tsquery.
+        -- phrase (<->) or, loose, as words an article must hold (&), leaving out a one-letter word beside longer ones (the s
+        -- of "Tokyo’s" is in nearly every article: it narrows nothing and costs a long posting list); the last one a prefix
+        -- when asked; each limited to the weights given ('' for anywhere). The reader's words only ever arrive here as
+        -- parameters, and each lexeme is quoted (\ and ' escaped) before the text is read back as a tsquery.
         CREATE FUNCTION search_term(words text, weights text, prefix boolean, phrase boolean) RETURNS tsquery
         LANGUAGE sql IMMUTABLE PARALLEL SAFE
         AS $fn$
@@ -156,8 +157,9 @@ public static class PostgresSearchSchema
                        || CASE WHEN (prefix AND pos = last) OR weights <> '' THEN ':' ELSE '' END
                        || CASE WHEN prefix AND pos = last THEN '*' ELSE '' END || weights,
                        CASE WHEN phrase THEN ' <-> ' ELSE ' & ' END ORDER BY pos)::tsquery
-            FROM (SELECT u.lexeme, p.pos, max(p.pos) OVER () AS last
+            FROM (SELECT u.lexeme, p.pos, max(p.pos) OVER () AS last, max(length(u.lexeme)) OVER () AS longest
                   FROM unnest(to_tsvector('search_words', search_words(words))) u, unnest(u.positions) AS p(pos)) w
+            WHERE phrase OR length(lexeme) > 1 OR longest = 1
         $fn$;
 
         -- A whole query: terms of the same group (1, 2, ...) are alternatives (OR), every group must match (AND), terms of
