@@ -5,13 +5,14 @@ namespace NewsReader.Admin;
 
 public static class AdminExtensions
 {
-    /// <summary>Accounts, cookie sessions, authorization policies, login throttling and the audit log.</summary>
+    /// <summary>Accounts, cookie sessions (keys in the database), authorization policies, login throttling and the audit log.</summary>
     public static IHostApplicationBuilder AddAdmin(this IHostApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<UserStore>();
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<LoginThrottle>();
+        builder.Services.AddSharedKeyRing();
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(SessionCookie.Configure);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Editor, p => p.RequireAuthenticatedUser().RequireRole(Roles.Editor, Roles.Admin))

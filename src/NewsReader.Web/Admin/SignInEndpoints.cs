@@ -28,7 +28,7 @@ public static class SignInEndpoints
         var name = (form.UserName ?? "").Trim();
         var returnUrl = LocalUrl(form.ReturnUrl);
         var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (throttle.RetryAfter(name, address) is { } wait)
+        if (await throttle.RetryAfterAsync(name, address, ct) is { } wait)
         {
             var seconds = (int)Math.Ceiling(wait.TotalSeconds);
             http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -40,13 +40,14 @@ public static class SignInEndpoints
         var user = name.Length == 0 || string.IsNullOrEmpty(form.Password) ? null : await users.VerifyAsync(name, form.Password, ct);
         if (user is null)
         {
-            throttle.Failed(name, address);
+            // Counted even if the client hangs up now: aborting the request must not buy a free guess.
+            await throttle.FailedAsync(name, address, CancellationToken.None);
             // Failures are logged (name cut short: it is whatever was typed); lockouts cap how many an attacker can add.
             await audit.WriteAsync(name.Length > 64 ? name[..64] : name, "sign-in failed", $"from {address}", null, ct);
             return Results.Redirect($"/admin/login?failed=1&ReturnUrl={Uri.EscapeDataString(returnUrl)}");
         }
 
-        throttle.Succeeded(name);
+        await throttle.SucceededAsync(name, ct);
         // A session that came in with the request (another user, or a planted cookie) ends; the login gets a fresh one.
         if (http.User.FindFirstValue(AdminClaims.SessionId) is { } previous)
         {

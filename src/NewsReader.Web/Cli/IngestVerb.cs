@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using NewsReader.Ingestion;
+using NewsReader.Performance;
+using NewsReader.Store;
 
 namespace NewsReader.Cli;
 
@@ -21,14 +23,36 @@ public static class IngestVerb
         }
 
         await CommandLine.MigrateAsync(services, ct);
+        // Two ingesters never run at once: on PostgreSQL a web node watching the seeds folder may hold the lock.
+        await using var lease = await services.GetRequiredService<NodeLocks>().TryTakeAsync(IngesterLock.Key, ct);
+        if (lease is null)
+        {
+            await Console.Error.WriteLineAsync(AnotherNodeIngests);
+            return 1;
+        }
+
+        using var held = CancellationTokenSource.CreateLinkedTokenSource(ct, lease.Lost);
+        var ingester = services.GetRequiredService<Ingester>();
+        var changed = false;
+        ingester.ArticlesChanged += () => changed = true;
         // Progress goes to standard error, and only on a terminal: redirected output stays a clean summary.
         var progress = Console.IsErrorRedirected ? null : new ProgressLine(Console.Error, TimeProvider.System);
         var clock = Stopwatch.StartNew();
-        var summary = await services.GetRequiredService<Ingester>().IngestFolderAsync(folder, ct, progress);
+        var summary = await ingester.IngestFolderAsync(folder, held.Token, progress);
         progress?.Finish();
+        if (changed)
+        {
+            // Web nodes on the same PostgreSQL database drop their cached pages (on SQLite nobody listens).
+            await services.GetRequiredService<NodeSignals>().SendAsync(ReadingCache.Topic, ct);
+        }
+
         Console.Write(Summary(Path.GetFullPath(folder), summary, clock.Elapsed));
         return summary.Count(IngestionResult.Failed) > 0 ? 1 : 0;
     }
+
+    public const string AnotherNodeIngests =
+        "Another node is ingesting: it holds the ingester lock (a web node watching the seeds folder, or another ingest run). " +
+        "That node ingests the seeds folder itself; run ingest when no web node watches it (NewsReader:WatchSeeds=false) or put the files in its seeds folder.";
 
     /// <summary>The summary as printed: what happened to how many files, then one line per failure.</summary>
     public static string Summary(string folder, IngestionSummary summary, TimeSpan elapsed)

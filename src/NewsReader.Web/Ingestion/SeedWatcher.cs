@@ -1,13 +1,16 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
+using NewsReader.Store;
 
 namespace NewsReader.Ingestion;
 
 /// <summary>
 /// Ingests the seeds folder at start-up, then keeps it in step: file-system events ingest new and changed files
 /// within a second, and a periodic rescan catches whatever the events missed (network shares, overflowed buffers).
+/// Of several nodes on one PostgreSQL database only the one holding <see cref="IngesterLock"/> does this; the others
+/// ask for the lock every few seconds and take over when its holder stops.
 /// </summary>
-public sealed class SeedWatcher(Ingester ingester, IOptions<NewsReaderOptions> options, ILogger<SeedWatcher> logger) : BackgroundService
+public sealed class SeedWatcher(Ingester ingester, NodeLocks locks, NodeSignals signals, IOptions<NewsReaderOptions> options, ILogger<SeedWatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
 
@@ -32,7 +35,7 @@ public sealed class SeedWatcher(Ingester ingester, IOptions<NewsReaderOptions> o
         {
             if (options.Value.WatchSeeds)
             {
-                await WatchAsync(stoppingToken);
+                await IngestWhileHoldingTheLockAsync(stoppingToken);
             }
         }
         finally
@@ -42,7 +45,59 @@ public sealed class SeedWatcher(Ingester ingester, IOptions<NewsReaderOptions> o
         }
     }
 
-    private async Task WatchAsync(CancellationToken stoppingToken)
+    private async Task IngestWhileHoldingTheLockAsync(CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            await using var lease = await WaitForTheLockAsync(stoppingToken);
+            logger.LogInformation("This node ({Node}) is the ingester", signals.NodeId);
+            using var held = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lease.Lost);
+            try
+            {
+                await WatchAsync(lease, held.Token);
+            }
+            catch (OperationCanceledException) when (lease.Lost.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+            {
+                // Asks for the lock again, below.
+            }
+
+            if (stoppingToken.IsCancellationRequested || !lease.Lost.IsCancellationRequested)
+            {
+                return;
+            }
+
+            logger.LogWarning("This node ({Node}) lost the ingester lock and stopped ingesting; it will ask for the lock again", signals.NodeId);
+        }
+    }
+
+    private async Task<INodeLease> WaitForTheLockAsync(CancellationToken stoppingToken)
+    {
+        var told = false;
+        while (true)
+        {
+            try
+            {
+                if (await locks.TryTakeAsync(IngesterLock.Key, stoppingToken) is { } lease)
+                {
+                    return lease;
+                }
+
+                if (!told)
+                {
+                    logger.LogInformation("Another node ingests the seeds folder; this node ({Node}) takes over if it stops", signals.NodeId);
+                    told = true;
+                }
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or TimeoutException)
+            {
+                logger.LogWarning(e, "Could not ask for the ingester lock; asking again in {Retry}", IngesterLock.Retry);
+            }
+
+            await Task.Delay(IngesterLock.Retry, stoppingToken);
+        }
+    }
+
+    private async Task WatchAsync(INodeLease lease, CancellationToken stoppingToken)
     {
         var root = Path.GetFullPath(options.Value.SeedsPath);
         try
@@ -56,7 +111,7 @@ public sealed class SeedWatcher(Ingester ingester, IOptions<NewsReaderOptions> o
             return;
         }
 
-        await ScanAsync(root, stoppingToken);
+        await ScanAsync(lease, root, stoppingToken);
         _firstScan.TrySetResult();
 
         using var watcher = StartWatcher(root);
@@ -67,7 +122,7 @@ public sealed class SeedWatcher(Ingester ingester, IOptions<NewsReaderOptions> o
             var read = _changes.Reader.WaitToReadAsync(stoppingToken).AsTask();
             if (await Task.WhenAny(read, tick) == tick)
             {
-                await ScanAsync(root, stoppingToken);
+                await ScanAsync(lease, root, stoppingToken);
                 tick = rescan.WaitForNextTickAsync(stoppingToken).AsTask();
                 continue;
             }
@@ -75,12 +130,13 @@ public sealed class SeedWatcher(Ingester ingester, IOptions<NewsReaderOptions> o
             var (paths, full) = await SettledBatchAsync(stoppingToken);
             if (full)
             {
-                await ScanAsync(root, stoppingToken);
+                await ScanAsync(lease, root, stoppingToken);
                 continue;
             }
 
             foreach (var path in paths.Where(p => File.Exists(p) && !Ingester.IsHidden(root, p) && !SeedFiles.IsPageResource(p)))
             {
+                await StillHeldAsync(lease, stoppingToken);
                 await GuardAsync(() => ingester.IngestFileAsync(path, stoppingToken));
             }
         }
@@ -158,8 +214,18 @@ public sealed class SeedWatcher(Ingester ingester, IOptions<NewsReaderOptions> o
         }
     }
 
-    private async Task ScanAsync(string root, CancellationToken ct)
+    /// <summary>Before each write: stops (as if cancelled) when another node may hold the ingester lock by now.</summary>
+    private static async Task StillHeldAsync(INodeLease lease, CancellationToken ct)
     {
+        if (!await lease.StillHeldAsync(ct))
+        {
+            throw new OperationCanceledException(lease.Lost);
+        }
+    }
+
+    private async Task ScanAsync(INodeLease lease, string root, CancellationToken ct)
+    {
+        await StillHeldAsync(lease, ct);
         await GuardAsync(async () =>
         {
             var summary = await ingester.IngestFolderAsync(root, ct);

@@ -1,13 +1,15 @@
 using NewsReader.Ingestion;
+using NewsReader.Store;
 
 namespace NewsReader.Performance;
 
-/// <summary>Drops cached reading pages whenever an ingestion run changed articles.</summary>
-public sealed class ReadingCacheInvalidator(Ingester ingester, ReadingCache cache, ILogger<ReadingCacheInvalidator> logger) : IHostedService
+/// <summary>Drops cached reading pages whenever an ingestion run changed articles, and whenever another node says it changed something.</summary>
+public sealed class ReadingCacheInvalidator(Ingester ingester, ReadingCache cache, NodeSignals signals, ILogger<ReadingCacheInvalidator> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         ingester.ArticlesChanged += OnArticlesChanged;
+        signals.On(ReadingCache.Topic, OnOtherNodeChanged);
         return Task.CompletedTask;
     }
 
@@ -17,18 +19,20 @@ public sealed class ReadingCacheInvalidator(Ingester ingester, ReadingCache cach
         return Task.CompletedTask;
     }
 
-    private void OnArticlesChanged() => _ = InvalidateAsync();
+    private void OnArticlesChanged() => _ = GuardAsync(() => cache.InvalidateAsync(), "after ingestion");
 
-    private async Task InvalidateAsync()
+    private void OnOtherNodeChanged() => _ = GuardAsync(() => cache.DropAsync(), "another node changed articles");
+
+    private async Task GuardAsync(Func<ValueTask> drop, string why)
     {
         try
         {
-            await cache.InvalidateAsync();
+            await drop();
         }
         catch (Exception e)
         {
             // The entries still expire on their own; a failed eviction must not break ingestion.
-            logger.LogError(e, "Could not drop cached reading pages after ingestion");
+            logger.LogError(e, "Could not drop cached reading pages ({Why})", why);
         }
     }
 }

@@ -16,6 +16,12 @@ public sealed class SqlDialect(DatabaseProvider provider)
     public string InList(string column, string parameter) =>
         provider == DatabaseProvider.Sqlite ? $"{column} IN {parameter}" : $"{column} = ANY({parameter})";
 
+    /// <summary>
+    /// At the end of a SELECT in a transaction that will update the rows it reads: PostgreSQL locks them against other
+    /// nodes; SQLite's write transaction (BEGIN IMMEDIATE) already holds the whole file.
+    /// </summary>
+    public string ForUpdate => provider == DatabaseProvider.Sqlite ? "" : "FOR UPDATE";
+
     /// <summary>After a table name: read it in table order, through no index.</summary>
     public string NotIndexed => provider == DatabaseProvider.Sqlite ? "NOT INDEXED" : "";
 }

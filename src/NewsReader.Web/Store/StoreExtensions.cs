@@ -2,21 +2,36 @@ namespace NewsReader.Store;
 
 public static class StoreExtensions
 {
-    /// <summary>Registers the SQLite store; the schema is migrated before the app serves its first request.</summary>
+    /// <summary>
+    /// Registers the store (SQLite or PostgreSQL), migrated before anything else starts, and what nodes sharing a
+    /// PostgreSQL database need: signals between them and locks only one of them holds.
+    /// </summary>
     public static IHostApplicationBuilder AddStore(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<NewsReaderOptions>().Bind(builder.Configuration.GetSection(NewsReaderOptions.Section));
         builder.Services.AddSingleton<Db>();
         builder.Services.AddSingleton<Migrator>();
         builder.Services.AddHostedService<MigrateOnStart>();
+        builder.Services.AddSingleton<NodeSignals>();
+        builder.Services.AddSingleton<NodeLocks>();
+        builder.Services.AddHostedService<Postgres.PostgresListener>();
         Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
         return builder;
     }
 
-    private sealed class MigrateOnStart(Migrator migrator) : IHostedService
+    /// <summary>Migrates while the host is starting, before any hosted service's start (the key ring, the watcher) reads a table.</summary>
+    private sealed class MigrateOnStart(Migrator migrator) : IHostedLifecycleService
     {
-        public Task StartAsync(CancellationToken cancellationToken) => migrator.MigrateAsync(cancellationToken);
+        public Task StartingAsync(CancellationToken cancellationToken) => migrator.MigrateAsync(cancellationToken);
+
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

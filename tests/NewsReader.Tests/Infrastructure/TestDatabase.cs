@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using NewsReader.Store;
 using Npgsql;
 
 namespace NewsReader.Tests.Infrastructure;
@@ -58,11 +59,15 @@ public sealed class TestDatabase : IDisposable
             connectionString);
     }
 
+    /// <summary>The store itself, as the app opens it, for tests of one store class without the whole app.</summary>
+    public Db OpenStore() =>
+        ConnectionString is null ? new Db(Settings["NewsReader:DatabasePath"]!) : Db.ForPostgres(ConnectionString);
+
     public static string ClusterConnectionString() =>
         Environment.GetEnvironmentVariable("NEWSREADER_TEST_POSTGRES") is { Length: > 0 } cs
             ? cs
             : throw new InvalidOperationException(
-                "NEWSREADER_TEST_DATABASE=postgres needs NEWSREADER_TEST_POSTGRES, the connection string of a cluster the tests may create databases on. " +
+                "NEWSREADER_TEST_DATABASE=postgres, and the tests in NewsReader.Tests.Postgres, need NEWSREADER_TEST_POSTGRES, the connection string of a cluster the tests may create databases on. " +
                 "tests/test.sh starts one with tests/postgres.sh.");
 
     public void Dispose()

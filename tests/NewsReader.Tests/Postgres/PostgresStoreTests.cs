@@ -75,7 +75,7 @@ public sealed class PostgresStoreTests
         var summary = await app.SeedShippedArticleAsync();
         Assert.Equal(1, summary.Count(NewsReader.Ingestion.IngestionResult.Ingested));
 
-        foreach (var url in new[] { "/", "/sources", "/feed", "/api/articles", "/sitemap.xml" })
+        foreach (var url in new[] { "/", "/sources", "/feed", "/api/articles", "/sitemap.xml", "/search?q=NATO" })
         {
             var (response, page) = await app.GetPageAsync(url);
             Assert.True(response.IsSuccessStatusCode, $"{url}: {(int)response.StatusCode}");

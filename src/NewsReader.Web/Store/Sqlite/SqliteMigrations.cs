@@ -216,5 +216,25 @@ public static class SqliteMigrations
             CREATE INDEX ix_articles_title ON articles(title);
             CREATE INDEX ix_articles_opening ON articles(substr(excerpt, 1, 64));
             """),
+        new(11, "nodes: Data Protection keys and sign-in throttling kept in the database", """
+            -- The keys that sign cookies and antiforgery tokens: in the database, they survive a restart and back up with it
+            -- (and on PostgreSQL every node reads the same ones). Rows are XML elements written by ASP.NET Core's key manager.
+            CREATE TABLE data_protection_keys (
+                id              INTEGER PRIMARY KEY,
+                friendly_name   TEXT,
+                xml             TEXT NOT NULL,
+                created_at      TEXT NOT NULL
+            );
+
+            -- Failed sign-ins per account name ('u:') and per client address ('a:'); times are Unix milliseconds.
+            CREATE TABLE sign_in_throttle (
+                key             TEXT PRIMARY KEY,
+                failures        INTEGER NOT NULL,
+                lockouts        INTEGER NOT NULL,
+                last_failure    INTEGER NOT NULL,
+                locked_until    INTEGER NOT NULL
+            );
+            CREATE INDEX ix_sign_in_throttle_last_failure ON sign_in_throttle(last_failure);
+            """),
     ];
 }

@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Dapper;
+
+namespace NewsReader.Store;
+
+/// <summary>
+/// Tells the other nodes sharing the database that something changed, and runs this node's handlers when one of them
+/// says so. On PostgreSQL a signal is a <c>NOTIFY</c> that <see cref="Postgres.PostgresListener"/> hears on every node;
+/// on SQLite one process serves the file, so there is no one to tell and nothing is sent.
+/// </summary>
+public sealed class NodeSignals(Db db, ILogger<NodeSignals> logger)
+{
+    /// <summary>The one PostgreSQL channel; the payload says what changed and which node said it.</summary>
+    public const string Channel = "newsreader";
+
+    private const string NotifySql = "SELECT pg_notify(@channel, @payload)";
+
+    private readonly ConcurrentDictionary<string, Action> _handlers = new(StringComparer.Ordinal);
+
+    /// <summary>Names this process among the nodes, in signals and logs.</summary>
+    public string NodeId { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..6]}";
+
+    /// <summary>Runs <paramref name="handler"/> whenever another node signals <paramref name="topic"/> (one handler per topic).</summary>
+    public void On(string topic, Action handler) => _handlers[topic] = handler;
+
+    /// <summary>
+    /// Tells the other nodes, after the change is committed. A failure is logged, not thrown: the change itself is made,
+    /// and the other nodes' cached copies still expire on their own.
+    /// </summary>
+    public async Task SendAsync(string topic, CancellationToken ct = default)
+    {
+        if (db.Provider != DatabaseProvider.Postgres)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var c = await db.OpenAsync(ct);
+            await c.ExecuteAsync(new CommandDefinition(NotifySql, new { channel = Channel, payload = $"{topic} {NodeId}" }, cancellationToken: ct));
+        }
+        catch (Exception e) when (e is DbException or TimeoutException or InvalidOperationException)
+        {
+            logger.LogError(e, "Could not tell the other nodes about {Topic}", topic);
+        }
+    }
+
+    /// <summary>A notification heard on the channel: its topic's handler runs unless this node sent it.</summary>
+    internal void Receive(string payload)
+    {
+        var space = payload.IndexOf(' ', StringComparison.Ordinal);
+        if (space <= 0 || payload[(space + 1)..] == NodeId || !_handlers.TryGetValue(payload[..space], out var handler))
+        {
+            return;
+        }
+
+        Run(payload[..space], handler);
+    }
+
+    /// <summary>The listener was deaf for a while (its connection dropped): anything may have changed, so every handler runs.</summary>
+    internal void ReceiveMissed()
+    {
+        foreach (var (topic, handler) in _handlers)
+        {
+            Run(topic, handler);
+        }
+    }
+
+    private void Run(string topic, Action handler)
+    {
+        try
+        {
+            handler();
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Handling the signal {Topic} failed", topic);
+        }
+    }
+}
