@@ -40,17 +40,9 @@ public static class PostgresSearchSchema
         LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
         AS $fn$ SELECT regexp_replace(t COLLATE "C", E'{{WordSeparators.Pattern.Replace("\\", "\\\\", StringComparison.Ordinal)}}', ' ', 'g') $fn$;
 
-        -- The words in lower case by ICU's rules for every script: the parser and stemmer lower case only what the database's
-        -- locale knows, which in a database made with the C locale is ASCII (КИЇВ would not find Київ).
-        CREATE COLLATION search_fold (provider = icu, locale = 'und');
-
-        CREATE FUNCTION search_text(t text) RETURNS text
-        LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-        AS $fn$ SELECT lower(search_words(t) COLLATE search_fold) $fn$;
-
         CREATE FUNCTION search_vector(t text, weight "char") RETURNS tsvector
         LANGUAGE sql IMMUTABLE PARALLEL SAFE
-        AS $fn$ SELECT setweight(to_tsvector('search_words', search_text(COALESCE(t, ''))), weight) $fn$;
+        AS $fn$ SELECT setweight(to_tsvector('search_words', search_words(COALESCE(t, ''))), weight) $fn$;
 
         -- SearchKeys: days since 1970 of an ISO date (0 when there is none) × 2^32 + id. Worked out from the digits, so an
         -- impossible date (2024-02-30) rolls over as SQLite's julianday() rolls it, and nothing here can raise an error.
@@ -166,7 +158,7 @@ public static class PostgresSearchSchema
                        || CASE WHEN prefix AND pos = last THEN '*' ELSE '' END || weights,
                        CASE WHEN phrase THEN ' <-> ' ELSE ' & ' END ORDER BY pos)::tsquery
             FROM (SELECT u.lexeme, p.pos, max(p.pos) OVER () AS last, max(length(u.lexeme)) OVER () AS longest
-                  FROM unnest(to_tsvector('search_words', search_text(words))) u, unnest(u.positions) AS p(pos)) w
+                  FROM unnest(to_tsvector('search_words', search_words(words))) u, unnest(u.positions) AS p(pos)) w
             WHERE phrase OR length(lexeme) > 1 OR longest = 1
         $fn$;
 

@@ -214,5 +214,6 @@ public static class PostgresMigrations
             CREATE INDEX ix_sign_in_throttle_last_failure ON sign_in_throttle(last_failure);
             """),
         new(4, "search: weighted tsvectors of the live text with GIN indexes, kept in step by triggers; unaccent and Porter stems", NewsReader.Search.Postgres.PostgresSearchSchema.Sql),
+        new(5, "search: words lower-cased by ICU's rules for every script, whatever the database's locale", NewsReader.Search.Postgres.SearchLowerCaseSchema.Sql),
     ];
 }
