@@ -48,8 +48,9 @@ public sealed class MatchCollector(DbConnection c, SearchPlan plan, TsQueryTerms
         ORDER BY v.sort_key DESC LIMIT @Probe
         """;
 
-    // Back from the newest through the key index. CASE hides the match from the planner, which would otherwise read the
-    // GIN index: for a query most articles match, every posting of its words.
+    // Back from the newest through the key index. CASE hides the match from the planner: seeing a text-search match it
+    // cannot value (the query is computed in the statement), it guesses it rare and sorts the whole table instead (114 ms
+    // for "central bank" against 3 ms).
     private static string WalkSql(bool outlet) => $"""
         WITH q AS MATERIALIZED (SELECT {Exact} AS q)
         SELECT v.sort_key AS Key, v.article_id AS Id
@@ -111,7 +112,8 @@ public sealed class MatchCollector(DbConnection c, SearchPlan plan, TsQueryTerms
             """;
 
     // Strong matches, walking back through the key index when the probe found them common (the headline is in the row,
-    // so each check is cheap, and a hundred come soon), else from the headline's GIN index in ranges as the matches are.
+    // so each check is cheap, and a hundred come soon; CASE as in WalkSql), else from the headline's GIN index in ranges
+    // as the matches are.
     private const string StrongQuery = """
         WITH q AS MATERIALIZED (SELECT search_query(@StrongWords, @StrongWeights, @StrongPrefixes, @StrongGroups, false) AS strong)
         """;
