@@ -33,9 +33,9 @@ public static class SharedKeyRing
     /// node at a time, before Data Protection loads its key ring; rotations later are made two days ahead, time enough
     /// for every node to read them.
     /// </summary>
-    private sealed class FirstKeyOnStart(IKeyManager keys, NodeLocks locks, IOptions<KeyManagementOptions> options) : IHostedLifecycleService
+    private sealed class FirstKeyOnStart(IKeyManager keys, NodeLocks locks, IOptions<KeyManagementOptions> options) : Hosting.StartingHook
     {
-        public async Task StartingAsync(CancellationToken cancellationToken)
+        public override async Task StartingAsync(CancellationToken cancellationToken)
         {
             await using var lease = await locks.TakeAsync(FirstKeyLock, cancellationToken);
             // Data Protection's own clock is the real one, whatever TimeProvider the app was given.
@@ -45,15 +45,5 @@ public static class SharedKeyRing
                 keys.CreateNewKey(now, now + options.Value.NewKeyLifetime);
             }
         }
-
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -29,6 +29,7 @@ public sealed class Db : IAsyncDisposable, IDisposable
     {
         _primary = sources.Primary;
         _readOnly = sources.ReadOnly ?? sources.Primary;
+        Dialect = new SqlDialect(Provider);
     }
 
     /// <summary>A PostgreSQL database; <paramref name="readOnlyConnectionString"/> names a replica for reading, when there is one.</summary>
@@ -39,7 +40,7 @@ public sealed class Db : IAsyncDisposable, IDisposable
     public DatabaseProvider Provider => _primary.Provider;
 
     /// <summary>The spellings that differ between the providers.</summary>
-    public SqlDialect Dialect => new(Provider);
+    public SqlDialect Dialect { get; }
 
     /// <summary>The SQLite file's full path; empty on PostgreSQL.</summary>
     public string DatabasePath => (_primary as SqliteConnections)?.DatabasePath ?? "";

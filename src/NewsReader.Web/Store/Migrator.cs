@@ -1,3 +1,5 @@
+using System.Data.Common;
+using Dapper;
 using NewsReader.Store.Postgres;
 using NewsReader.Store.Sqlite;
 
@@ -13,11 +15,27 @@ public sealed class Migrator(Db db, ILogger<Migrator> logger)
         _ => SqliteMigrator.MigrateAsync(db, logger, ct),
     };
 
-    internal static void CheckNotNewer(Db db, int current, int known)
+    /// <summary>
+    /// Applies the migrations after <paramref name="current"/>, each with the statement that records its version, in one
+    /// transaction; refuses a database whose schema is newer than this app's.
+    /// </summary>
+    internal static async Task<int> ApplyPendingAsync(
+        Db db, DbConnection c, IReadOnlyList<Migration> all, int current, Func<Migration, DbTransaction, CommandDefinition> recordVersion, ILogger logger, CancellationToken ct)
     {
-        if (current > known)
+        if (current > all.Count)
         {
-            throw new InvalidOperationException($"Database {db.Description} has schema version {current}, newer than this app ({known}).");
+            throw new InvalidOperationException($"Database {db.Description} has schema version {current}, newer than this app ({all.Count}).");
         }
+
+        foreach (var migration in all.Where(m => m.Version > current))
+        {
+            await using var tx = await c.BeginTransactionAsync(ct);
+            await c.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: tx, cancellationToken: ct));
+            await c.ExecuteAsync(recordVersion(migration, tx));
+            await tx.CommitAsync(ct);
+            logger.LogInformation("Applied migration {Version}: {Name}", migration.Version, migration.Name);
+        }
+
+        return all.Count;
     }
 }

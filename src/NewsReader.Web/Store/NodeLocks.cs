@@ -10,8 +10,8 @@ namespace NewsReader.Store;
 public sealed class NodeLocks(Db db, ILogger<NodeLocks> logger)
 {
     /// <summary>The lock if no other node holds it; null when one does.</summary>
-    public Task<INodeLease?> TryTakeAsync(long key, CancellationToken ct) =>
-        db.Provider == DatabaseProvider.Postgres ? PostgresSessionLock.TryTakeAsync(db, key, logger, ct) : Task.FromResult<INodeLease?>(OnlyNode.Lease);
+    public async Task<INodeLease?> TryTakeAsync(long key, CancellationToken ct) =>
+        db.Provider == DatabaseProvider.Postgres ? await PostgresSessionLock.TryTakeAsync(db, key, logger, ct) : OnlyNode.Lease;
 
     /// <summary>Waits until no other node holds the lock, then holds it.</summary>
     public async Task<INodeLease> TakeAsync(long key, CancellationToken ct) =>

@@ -20,18 +20,8 @@ public static class StoreExtensions
     }
 
     /// <summary>Migrates while the host is starting, before any hosted service's start (the key ring, the watcher) reads a table.</summary>
-    private sealed class MigrateOnStart(Migrator migrator) : IHostedLifecycleService
+    private sealed class MigrateOnStart(Migrator migrator) : Hosting.StartingHook
     {
-        public Task StartingAsync(CancellationToken cancellationToken) => migrator.MigrateAsync(cancellationToken);
-
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public override Task StartingAsync(CancellationToken cancellationToken) => migrator.MigrateAsync(cancellationToken);
     }
 }

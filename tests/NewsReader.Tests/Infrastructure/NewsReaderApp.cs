@@ -83,6 +83,14 @@ public sealed class NewsReaderApp : WebApplicationFactory<Program>
         return Services.GetRequiredService<NewsReader.Store.Db>().OpenAsync();
     }
 
+    /// <summary>The titles a search page lists for <paramref name="q"/>, in its order (the page must answer 200).</summary>
+    public async Task<List<string>> SearchTitlesAsync(string q)
+    {
+        var (response, page) = await GetPageAsync("/search?q=" + Uri.EscapeDataString(q));
+        Xunit.Assert.Equal(200, (int)response.StatusCode);
+        return page.QuerySelectorAll(".search-hit h2 a").Select(a => a.TextContent).ToList();
+    }
+
     /// <summary>GETs a page and parses it as a browser would.</summary>
     public async Task<(HttpResponseMessage Response, IDocument Document)> GetPageAsync(string url)
     {

@@ -12,12 +12,7 @@ public sealed class SearchIndexTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private async Task<List<string>> TitlesAsync(string q)
-    {
-        var (response, page) = await _app.GetPageAsync("/search?q=" + Uri.EscapeDataString(q));
-        Assert.Equal(200, (int)response.StatusCode);
-        return page.QuerySelectorAll(".search-hit h2 a").Select(a => a.TextContent).ToList();
-    }
+    private Task<List<string>> TitlesAsync(string q) => _app.SearchTitlesAsync(q);
 
     [Fact]
     public async Task RewrittenFile_ReplacesTheOldWordsInTheIndex()

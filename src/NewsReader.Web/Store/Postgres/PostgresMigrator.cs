@@ -21,29 +21,12 @@ internal static class PostgresMigrator
 
     public static async Task<int> MigrateAsync(Db db, ILogger logger, CancellationToken ct)
     {
+        await using var lease = await PostgresSessionLock.TakeAsync(db, MigrationLock, logger, ct);
         await using var connection = await db.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@key)", new { key = MigrationLock }, cancellationToken: ct));
-        try
-        {
-            await connection.ExecuteAsync(new CommandDefinition(VersionTableSql, cancellationToken: ct));
-            var current = await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", cancellationToken: ct));
-            Migrator.CheckNotNewer(db, current, PostgresMigrations.All.Count);
-            foreach (var migration in PostgresMigrations.All.Where(m => m.Version > current))
-            {
-                await using var tx = await connection.BeginTransactionAsync(ct);
-                await connection.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: tx, cancellationToken: ct));
-                await connection.ExecuteAsync(new CommandDefinition(
-                    "INSERT INTO schema_migrations (version, name) VALUES (@Version, @Name)", new { migration.Version, migration.Name }, tx, cancellationToken: ct));
-                await tx.CommitAsync(ct);
-                logger.LogInformation("Applied migration {Version}: {Name}", migration.Version, migration.Name);
-            }
-
-            return PostgresMigrations.All.Count;
-        }
-        finally
-        {
-            // The connection goes back to the pool still open, and a session lock would go with it.
-            await connection.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key = MigrationLock });
-        }
+        await connection.ExecuteAsync(new CommandDefinition(VersionTableSql, cancellationToken: ct));
+        var current = await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", cancellationToken: ct));
+        return await Migrator.ApplyPendingAsync(db, connection, PostgresMigrations.All, current,
+            (m, tx) => new CommandDefinition("INSERT INTO schema_migrations (version, name) VALUES (@Version, @Name)", new { m.Version, m.Name }, tx, cancellationToken: ct),
+            logger, ct);
     }
 }

@@ -53,12 +53,22 @@ internal sealed class PostgresSessionLock : INodeLease
         }
     }
 
-    public static async Task<INodeLease?> TryTakeAsync(Db db, long key, ILogger logger, CancellationToken ct)
+    /// <summary>The lock now, or null when another session holds it.</summary>
+    public static Task<PostgresSessionLock?> TryTakeAsync(Db db, long key, ILogger logger, CancellationToken ct) =>
+        TakeAsync(db, key, "SELECT pg_try_advisory_lock(@key)", logger, ct);
+
+    /// <summary>The lock, once whoever holds it lets go.</summary>
+    public static async Task<PostgresSessionLock> TakeAsync(Db db, long key, ILogger logger, CancellationToken ct) =>
+        await TakeAsync(db, key, "SELECT true FROM pg_advisory_lock(@key)", logger, ct)
+        ?? throw new InvalidOperationException($"pg_advisory_lock({key}) returned without the lock");
+
+    // pg_advisory_lock returns void: selecting a constant from it makes both statements answer true once the lock is held.
+    private static async Task<PostgresSessionLock?> TakeAsync(Db db, long key, string takeSql, ILogger logger, CancellationToken ct)
     {
         var connection = await db.OpenAsync(ct);
         try
         {
-            if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT pg_try_advisory_lock(@key)", new { key }, cancellationToken: ct)))
+            if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(takeSql, new { key }, cancellationToken: ct)))
             {
                 await EndSessionWhenSilentAsync(connection, logger, ct);
                 return new PostgresSessionLock(connection, key, logger);
@@ -72,22 +82,6 @@ internal sealed class PostgresSessionLock : INodeLease
 
         await connection.DisposeAsync();
         return null;
-    }
-
-    public static async Task<INodeLease> TakeAsync(Db db, long key, ILogger logger, CancellationToken ct)
-    {
-        var connection = await db.OpenAsync(ct);
-        try
-        {
-            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@key)", new { key }, cancellationToken: ct));
-            await EndSessionWhenSilentAsync(connection, logger, ct);
-            return new PostgresSessionLock(connection, key, logger);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
     }
 
     public async ValueTask DisposeAsync()
