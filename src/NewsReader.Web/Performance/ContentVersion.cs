@@ -18,6 +18,9 @@ public sealed class ContentVersion(Db db, TimeProvider clock)
     private long _generation;
     private DateTimeOffset _changedAt = clock.GetUtcNow();
 
+    /// <summary>Moves on at every invalidation: the output cache keys pages by it (see <see cref="PerformanceExtensions"/>).</summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
     public void Bump()
     {
         Interlocked.Increment(ref _generation);

@@ -28,6 +28,10 @@ public static class PerformanceExtensions
             o.AddBasePolicy(b => b
                 .With(c => ReadingPages.IsSharedRead(c.HttpContext.Request))
                 .Tag(ReadingCache.Tag)
+                // A page rendered from the store just before a change was committed would otherwise be stored after the
+                // change's eviction ran and served stale until it expired; keyed by the version the request began under, it
+                // is never served once the version moved on.
+                .VaryByValue(c => new("content", c.RequestServices.GetRequiredService<ContentVersion>().Generation.ToString(System.Globalization.CultureInfo.InvariantCulture)))
                 .Expire(TimeSpan.FromMinutes(10)));
         });
         builder.Services.AddSingleton<ReadingCache>();
