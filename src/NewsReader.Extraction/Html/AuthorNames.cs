@@ -121,7 +121,7 @@ public static class AuthorNames
     }
 
     // An agency or desk credit: a known label or a group name, and not merely the outlet's own name repeated.
-    private static bool IsCredit(string name, string? site) =>
+    internal static bool IsCredit(string name, string? site) =>
         (NotPeople.Contains(name) || GroupEndings.Any(e => name.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
         && !name.Equals("admin", StringComparison.OrdinalIgnoreCase) && !name.Equals("administrator", StringComparison.OrdinalIgnoreCase)
         && (site is null || !Titles.IsSite(name, site, null));

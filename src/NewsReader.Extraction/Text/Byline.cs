@@ -24,7 +24,8 @@ public sealed partial record Byline(IReadOnlyList<string> Authors, string? Burea
     private static partial Regex UpdatedLabel();
 
     // "By", and the same word in German, French, Spanish/Portuguese, Dutch, Norwegian/Swedish and Polish ("Von Anna Müller").
-    [GeneratedRegex(@"^(?:(?:words|written|reporting|story|text)\s+)?(?:by|von|par|por|door|av|przez)\b[:\s]*(?:(?:von|par|por|door|av|przez)\s+)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "An article by", "Ein Beitrag von", "Un article par" introduce the writer the same way.
+    [GeneratedRegex(@"^(?:(?:words|written|reporting|story|text)\s+|(?:an?|ein|eine|un|une|una|uno|um|een)\s+(?:article|story|post|report|artikel|beitrag|bericht|text|kommentar|artículo|articolo|artigo|artikel|tekst)\s+(?:written\s+)?)?(?:by|von|par|por|door|av|przez)\b[:\s]*(?:(?:von|par|por|door|av|przez)\s+)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ByPrefix();
 
     // "By Ana Ruiz @anaruiz", "By Ana Ruiz ana.ruiz@example.org": how to reach the writer is not part of the name.
@@ -35,6 +36,14 @@ public sealed partial record Byline(IReadOnlyList<string> Authors, string? Burea
     // "By X, Special to the Gazette", "By X for The Meridian": who the writer filed for, not another author.
     [GeneratedRegex(@"\s(?i:special\s+)?(?i:to|for)\s+(?i:the\s+)?\p{Lu}[^|·•–—]*", RegexOptions.CultureInvariant)]
     private static partial Regex ForOutlet();
+
+    // "12.03.2025, 14:30 Uhr", "10:15 CET": what names the hour's clock is part of the date, not a name after it.
+    [GeneratedRegex(@"^[\s,]*(?:uhr|h|hrs|cet|cest|mez|mesz|gmt|utc|bst|est|edt|cst|cdt|pst|pdt|ist|jst|kst)\b\.?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TimeSuffix();
+
+    // "Am 12.03.2025 von Anna Roth", "On March 3 by Ana Ruiz", "Le 3 mars par …": the word that led to the date goes with it.
+    [GeneratedRegex(@"(?:^|\s)(?:on|am|um|le|el|em|il|op|den|der|du|del|dnia)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DatePreposition();
 
     [GeneratedRegex(@"\s+(?:[-–—|·•/]|::)\s+")]
     private static partial Regex PartSeparator();
@@ -103,7 +112,8 @@ public sealed partial record Byline(IReadOnlyList<string> Authors, string? Burea
         if (NewsDates.Find(rest) is { } date)
         {
             published = date.Iso;
-            rest = rest.Remove(date.Index, date.Length);
+            var before = DatePreposition().Replace(DateLabelAtEnd().Replace(rest[..date.Index], ""), "");
+            rest = before + " " + TimeSuffix().Replace(rest[(date.Index + date.Length)..], "");
 
             // "von Anna Roth, Redaktion Veröffentlicht: 26.12.2022": the label before the date is not part of a name.
             rest = DateLabelAtEnd().Replace(rest, "");
@@ -159,6 +169,14 @@ public sealed partial record Byline(IReadOnlyList<string> Authors, string? Burea
         if (bureau is { Length: > 50 })
         {
             return null;
+        }
+
+        // Without "By", a lone word beside a date is the date's label, its weekday or a section ("Stand:", "Mittwoch",
+        // "Politik"), not a writer: the date stands, the word is not an author; alone on its line it is no byline. A wire
+        // agency or desk ("Reuters | 3 March 2025") is the exception: it is who wrote it.
+        if (!hasBy && authors.Any(n => !n.Contains(' ', StringComparison.Ordinal) && !Html.AuthorNames.IsCredit(n, site)))
+        {
+            return published is null && updated is null ? null : new Byline([], bureau, published, updated);
         }
 
         authors.RemoveAll(n => NotAuthors.Contains(n) || (authors.Count > 1 && RoleWords.Contains(n.Split(' ')[^1])) || (site is not null && n.Equals(site, StringComparison.OrdinalIgnoreCase)));

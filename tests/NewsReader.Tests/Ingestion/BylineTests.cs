@@ -193,4 +193,47 @@ public sealed class BylineTests
         Assert.Equal("2025-03-14", byline.Published?[..10]);
         Assert.Equal("2025-03-15", byline.Updated?[..10]);
     }
+    [Theory]
+    [InlineData("Mittwoch, 12. März 2025", "2025-03-12")]
+    [InlineData("Stand: 17.01.2025, 14:30 Uhr", "2025-01-17")]
+    [InlineData("Jueves, 3 de abril de 2025", "2025-04-03")]
+    [InlineData("Datum: 17.01.2025", "2025-01-17")]
+    [InlineData("Tuesday, March 4, 2025 10:15 CET", "2025-03-04")]
+    public void TryParse_DateWithItsWeekdayLabelOrClock_ReadsTheDateAndNoAuthor(string line, string date)
+    {
+        var byline = Byline.TryParse(line);
+
+        Assert.NotNull(byline);
+        Assert.Empty(byline.Authors);
+        Assert.Equal(date, byline.Published?[..10]);
+    }
+
+    [Theory]
+    [InlineData("Politik")]
+    [InlineData("Abmelden")]
+    [InlineData("Pressemitteilung")]
+    public void TryParseNames_ALoneSectionOrMenuWord_IsNoByline(string line) =>
+        Assert.Null(Byline.TryParseNames(line));
+
+    [Theory]
+    [InlineData("Am 17.01.2025 von Anna Müller", "Anna Müller", "2025-01-17")]
+    [InlineData("Veröffentlicht am 8. Februar 2022 von Jörg Öztürk-Weiß", "Jörg Öztürk-Weiß", "2022-02-08")]
+    [InlineData("On March 3, 2025 by Ana Ruiz", "Ana Ruiz", "2025-03-03")]
+    [InlineData("MikeNils 17.01.2025 14:30 Uhr", null, "2025-01-17")]
+    [InlineData("Reuters | 3 March 2025", "Reuters", "2025-03-03")]
+    public void TryParse_DateBeforeTheWriter_GivesTheWriterAlone(string line, string? author, string date)
+    {
+        var byline = Byline.TryParse(line);
+
+        Assert.NotNull(byline);
+        Assert.Equal(author is null ? [] : [author], byline.Authors);
+        Assert.Equal(date, byline.Published?[..10]);
+    }
+
+    [Theory]
+    [InlineData("Ein Artikel von Miriam Roth", "Miriam Roth")]
+    [InlineData("An article by Ana Ruiz", "Ana Ruiz")]
+    [InlineData("Ein Beitrag von Zoë Ngata-Brown", "Zoë Ngata-Brown")]
+    public void TryParse_ArticleByPhrase_IsTheByWord(string line, string author) =>
+        Assert.Equal([author], Byline.TryParse(line)!.Authors);
 }
