@@ -42,8 +42,10 @@ public static class IngestVerb
         progress?.Finish();
         if (changed)
         {
-            // Web nodes on the same PostgreSQL database drop their cached pages (on SQLite nobody listens).
-            await services.GetRequiredService<NodeSignals>().SendAsync(ReadingCache.Topic, ct);
+            // Web nodes on the same PostgreSQL database drop their cached pages, once their replica has what was written
+            // (on SQLite nobody listens).
+            var position = await services.GetRequiredService<ReplicaCatchUp>().PrimaryPositionAsync(ct);
+            await services.GetRequiredService<NodeSignals>().SendAsync(ReadingCache.Topic, position, ct);
         }
 
         Console.Write(Summary(Path.GetFullPath(folder), summary, clock.Elapsed));

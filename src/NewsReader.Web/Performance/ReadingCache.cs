@@ -8,23 +8,33 @@ namespace NewsReader.Performance;
 /// <see cref="InvalidateAsync"/> so the next reader gets fresh pages, on this node and, through <see cref="NodeSignals"/>,
 /// on every other node sharing the database.
 /// </summary>
-public sealed class ReadingCache(IOutputCacheStore store, ContentVersion version, NodeSignals signals)
+public sealed class ReadingCache(IOutputCacheStore store, ContentVersion version, NodeSignals signals, ReplicaCatchUp replica)
 {
     public const string Tag = "reading-pages";
 
     /// <summary>The signal other nodes send when they invalidated theirs.</summary>
     public const string Topic = "reading-cache";
 
+    /// <summary>
+    /// After a change is committed: drops this node's pages once the read replica holds the change (at once, before this
+    /// returns to the caller's first await, without a replica), so the pages rendered next show it; then tells the other
+    /// nodes, with the position their replicas must reach.
+    /// </summary>
     public async ValueTask InvalidateAsync(CancellationToken ct = default)
     {
-        await DropAsync(ct);
-        await signals.SendAsync(Topic, ct);
+        var position = await replica.PrimaryPositionAsync(ct);
+        await DropAsync(position, ct);
+        await signals.SendAsync(Topic, position, ct);
     }
 
-    /// <summary>Drops this node's cached pages and moves its version on (another node's change, heard through a signal).</summary>
-    public ValueTask DropAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Drops this node's cached pages and moves its version on (another node's change, heard through a signal, carries
+    /// the primary's write position to wait for; null: drop now).
+    /// </summary>
+    public async ValueTask DropAsync(string? primaryPosition = null, CancellationToken ct = default)
     {
+        await replica.WaitAsync(primaryPosition, ct);
         version.Bump();
-        return store.EvictByTagAsync(Tag, ct);
+        await store.EvictByTagAsync(Tag, ct);
     }
 }

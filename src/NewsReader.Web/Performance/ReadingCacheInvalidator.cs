@@ -21,7 +21,7 @@ public sealed class ReadingCacheInvalidator(Ingester ingester, ReadingCache cach
 
     private void OnArticlesChanged() => _ = GuardAsync(() => cache.InvalidateAsync(), "after ingestion");
 
-    private void OnOtherNodeChanged() => _ = GuardAsync(() => cache.DropAsync(), "another node changed articles");
+    private void OnOtherNodeChanged(string? primaryPosition) => _ = GuardAsync(() => cache.DropAsync(primaryPosition), "another node changed articles");
 
     private async Task GuardAsync(Func<ValueTask> drop, string why)
     {

@@ -39,6 +39,9 @@ public sealed class Db : IAsyncDisposable, IDisposable
 
     public DatabaseProvider Provider => _primary.Provider;
 
+    /// <summary>True when reading goes to a replica rather than to the primary.</summary>
+    public bool HasReplica => !ReferenceEquals(_readOnly, _primary);
+
     /// <summary>The spellings that differ between the providers.</summary>
     public SqlDialect Dialect { get; }
 

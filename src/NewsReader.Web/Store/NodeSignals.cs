@@ -16,19 +16,22 @@ public sealed class NodeSignals(Db db, ILogger<NodeSignals> logger)
 
     private const string NotifySql = "SELECT pg_notify(@channel, @payload)";
 
-    private readonly ConcurrentDictionary<string, Action> _handlers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Action<string?>> _handlers = new(StringComparer.Ordinal);
 
     /// <summary>Names this process among the nodes, in signals and logs.</summary>
     public string NodeId { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..6]}";
 
-    /// <summary>Runs <paramref name="handler"/> whenever another node signals <paramref name="topic"/> (one handler per topic).</summary>
-    public void On(string topic, Action handler) => _handlers[topic] = handler;
+    /// <summary>
+    /// Runs <paramref name="handler"/> whenever another node signals <paramref name="topic"/> (one handler per topic), with
+    /// the argument it was sent with (null when there was none, or when signals may have been missed).
+    /// </summary>
+    public void On(string topic, Action<string?> handler) => _handlers[topic] = handler;
 
     /// <summary>
     /// Tells the other nodes, after the change is committed. A failure is logged, not thrown: the change itself is made,
     /// and the other nodes' cached copies still expire on their own.
     /// </summary>
-    public async Task SendAsync(string topic, CancellationToken ct = default)
+    public async Task SendAsync(string topic, string? argument = null, CancellationToken ct = default)
     {
         if (db.Provider != DatabaseProvider.Postgres)
         {
@@ -38,7 +41,7 @@ public sealed class NodeSignals(Db db, ILogger<NodeSignals> logger)
         try
         {
             await using var c = await db.OpenAsync(ct);
-            await c.ExecuteAsync(new CommandDefinition(NotifySql, new { channel = Channel, payload = $"{topic} {NodeId}" }, cancellationToken: ct));
+            await c.ExecuteAsync(new CommandDefinition(NotifySql, new { channel = Channel, payload = argument is null ? $"{topic} {NodeId}" : $"{topic} {NodeId} {argument}" }, cancellationToken: ct));
         }
         catch (Exception e) when (e is DbException or TimeoutException or InvalidOperationException)
         {
@@ -46,16 +49,16 @@ public sealed class NodeSignals(Db db, ILogger<NodeSignals> logger)
         }
     }
 
-    /// <summary>A notification heard on the channel: its topic's handler runs unless this node sent it.</summary>
+    /// <summary>A notification heard on the channel ("topic node [argument]"): its topic's handler runs unless this node sent it.</summary>
     internal void Receive(string payload)
     {
-        var space = payload.IndexOf(' ', StringComparison.Ordinal);
-        if (space <= 0 || payload[(space + 1)..] == NodeId || !_handlers.TryGetValue(payload[..space], out var handler))
+        var parts = payload.Split(' ', 3);
+        if (parts.Length < 2 || parts[1] == NodeId || !_handlers.TryGetValue(parts[0], out var handler))
         {
             return;
         }
 
-        Run(payload[..space], handler);
+        Run(parts[0], handler, parts.Length > 2 ? parts[2] : null);
     }
 
     /// <summary>The listener was deaf for a while (its connection dropped): anything may have changed, so every handler runs.</summary>
@@ -63,15 +66,15 @@ public sealed class NodeSignals(Db db, ILogger<NodeSignals> logger)
     {
         foreach (var (topic, handler) in _handlers)
         {
-            Run(topic, handler);
+            Run(topic, handler, null);
         }
     }
 
-    private void Run(string topic, Action handler)
+    private void Run(string topic, Action<string?> handler, string? argument)
     {
         try
         {
-            handler();
+            handler(argument);
         }
         catch (Exception e)
         {

@@ -13,6 +13,7 @@ public static class StoreExtensions
         builder.Services.AddSingleton<Migrator>();
         builder.Services.AddHostedService<MigrateOnStart>();
         builder.Services.AddSingleton<NodeSignals>();
+        builder.Services.AddSingleton<ReplicaCatchUp>();
         builder.Services.AddSingleton<NodeLocks>();
         builder.Services.AddHostedService<Postgres.PostgresListener>();
         Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;

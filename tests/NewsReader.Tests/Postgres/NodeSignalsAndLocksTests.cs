@@ -41,9 +41,9 @@ public sealed class NodeSignalsAndLocksTests : IAsyncLifetime
         var (a, heardByA) = await ListeningNodeAsync();
         var (_, heardByB) = await ListeningNodeAsync();
 
-        await a.SendAsync(Topic);
+        await a.SendAsync(Topic, "0/16B3748");
 
-        Assert.True(await heardByB.Reader.WaitToReadAsync().AsTask().WaitAsync(Patience));
+        Assert.Equal("0/16B3748", await heardByB.Reader.ReadAsync().AsTask().WaitAsync(Patience));
         await Task.Delay(300);
         Assert.False(heardByA.Reader.TryRead(out _), "a node does not act on its own signal; it has already dropped its cache");
     }
@@ -104,12 +104,12 @@ public sealed class NodeSignalsAndLocksTests : IAsyncLifetime
     private static NodeLocks Locks(Db db) => new(db, NullLogger<NodeLocks>.Instance);
 
     /// <summary>A node's signals with its listener running; each time its handler runs, the channel gets an item.</summary>
-    private async Task<(NodeSignals Signals, System.Threading.Channels.Channel<bool> Heard)> ListeningNodeAsync()
+    private async Task<(NodeSignals Signals, System.Threading.Channels.Channel<string?> Heard)> ListeningNodeAsync()
     {
         var db = Node();
         var signals = new NodeSignals(db, NullLogger<NodeSignals>.Instance);
-        var heard = System.Threading.Channels.Channel.CreateUnbounded<bool>();
-        signals.On(Topic, () => heard.Writer.TryWrite(true));
+        var heard = System.Threading.Channels.Channel.CreateUnbounded<string?>();
+        signals.On(Topic, argument => heard.Writer.TryWrite(argument));
         var listener = new PostgresListener(db, signals, NullLogger<PostgresListener>.Instance);
         await listener.StartAsync(CancellationToken.None);
         _owned.Add(new Stops(listener));

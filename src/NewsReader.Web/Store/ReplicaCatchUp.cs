@@ -1,0 +1,68 @@
+using System.Data.Common;
+using Dapper;
+
+namespace NewsReader.Store;
+
+/// <summary>
+/// Where the primary's writes have reached, and waiting until the read replica has applied them. A reading cache
+/// dropped while the replica still lags would fill again with pages from before the change and keep them; dropped once
+/// the replica holds the change, it fills with the change. With no replica (or one that is not a streaming standby)
+/// there is nothing to wait for.
+/// </summary>
+public sealed class ReplicaCatchUp(Db db, ILogger<ReplicaCatchUp> logger)
+{
+    /// <summary>How long a change waits for a lagging replica before the cache is dropped all the same.</summary>
+    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
+
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(25);
+
+    // The insert position: with synchronous_commit off, the write position can still be short of the commit just made.
+    private const string PositionSql = "SELECT pg_current_wal_insert_lsn()::text";
+
+    // NULL from pg_last_wal_replay_lsn(): the read connection is not a standby replaying this primary's log.
+    private const string CaughtUpSql = "SELECT COALESCE(pg_last_wal_replay_lsn() >= @position::pg_lsn, true)";
+
+    /// <summary>The primary's write position now (after the change committed); null when reading does not go to a replica.</summary>
+    public Task<string?> PrimaryPositionAsync(CancellationToken ct) => db.HasReplica ? ReadPositionAsync(ct) : Task.FromResult<string?>(null);
+
+    private async Task<string?> ReadPositionAsync(CancellationToken ct)
+    {
+        try
+        {
+            await using var c = await db.OpenAsync(ct);
+            return await c.ExecuteScalarAsync<string>(new CommandDefinition(PositionSql, cancellationToken: ct));
+        }
+        catch (Exception e) when (e is DbException or TimeoutException)
+        {
+            logger.LogWarning(e, "Could not read the primary's write position; cached pages are dropped without waiting for the replica");
+            return null;
+        }
+    }
+
+    /// <summary>Returns once the replica has applied everything up to <paramref name="position"/>, or after <see cref="MaxWait"/>.</summary>
+    public Task WaitAsync(string? position, CancellationToken ct) =>
+        position is null || !db.HasReplica ? Task.CompletedTask : WaitForReplicaAsync(position, ct);
+
+    private async Task WaitForReplicaAsync(string position, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + MaxWait;
+        try
+        {
+            await using var c = await db.OpenReadOnlyAsync(ct);
+            while (!await c.ExecuteScalarAsync<bool>(new CommandDefinition(CaughtUpSql, new { position }, cancellationToken: ct)))
+            {
+                if (DateTime.UtcNow >= deadline)
+                {
+                    logger.LogWarning("The read replica is more than {Wait} behind the primary; cached pages are dropped before it caught up", MaxWait);
+                    return;
+                }
+
+                await Task.Delay(Poll, ct);
+            }
+        }
+        catch (Exception e) when (e is DbException or TimeoutException)
+        {
+            logger.LogWarning(e, "Could not ask the read replica how far it is; cached pages are dropped without waiting for it");
+        }
+    }
+}
