@@ -19,8 +19,13 @@ public sealed class ReplicaCatchUp(Db db, ILogger<ReplicaCatchUp> logger)
     // The insert position: with synchronous_commit off, the write position can still be short of the commit just made.
     private const string PositionSql = "SELECT pg_current_wal_insert_lsn()::text";
 
-    // NULL from pg_last_wal_replay_lsn(): the read connection is not a standby replaying this primary's log.
-    private const string CaughtUpSql = "SELECT COALESCE(pg_last_wal_replay_lsn() >= @position::pg_lsn, true)";
+    // NULL: the read connection is not a standby replaying a primary's log, so it has every change already.
+    private const string ReplayedSql = "SELECT pg_last_wal_replay_lsn()::text";
+
+    private readonly SemaphoreSlim _one = new(1, 1);
+
+    // The furthest position the replica was seen to have replayed (0: not yet asked); read and written under _one.
+    private ulong _replayed;
 
     /// <summary>The primary's write position now (after the change committed); null when reading does not go to a replica.</summary>
     public Task<string?> PrimaryPositionAsync(CancellationToken ct) => db.HasReplica ? ReadPositionAsync(ct) : Task.FromResult<string?>(null);
@@ -41,16 +46,40 @@ public sealed class ReplicaCatchUp(Db db, ILogger<ReplicaCatchUp> logger)
 
     /// <summary>Returns once the replica has applied everything up to <paramref name="position"/>, or after <see cref="MaxWait"/>.</summary>
     public Task WaitAsync(string? position, CancellationToken ct) =>
-        position is null || !db.HasReplica ? Task.CompletedTask : WaitForReplicaAsync(position, ct);
+        position is null || !db.HasReplica || Lsn(position) is not { } target ? Task.CompletedTask : WaitForReplicaAsync(target, ct);
 
-    private async Task WaitForReplicaAsync(string position, CancellationToken ct)
+    // One wait at a time, on one connection: a burst of changes (an ingestion commits a batch every few files) waits once,
+    // and the waits behind it find their position already replayed. Each still gives up MaxWait after it was asked.
+    private async Task WaitForReplicaAsync(ulong target, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + MaxWait;
+        if (!await _one.WaitAsync(MaxWait, ct))
+        {
+            return;
+        }
+
         try
         {
-            await using var c = await db.OpenReadOnlyAsync(ct);
-            while (!await c.ExecuteScalarAsync<bool>(new CommandDefinition(CaughtUpSql, new { position }, cancellationToken: ct)))
+            if (_replayed >= target)
             {
+                return;
+            }
+
+            await using var c = await db.OpenReadOnlyAsync(ct);
+            while (true)
+            {
+                var replayed = await c.ExecuteScalarAsync<string?>(new CommandDefinition(ReplayedSql, cancellationToken: ct));
+                if (replayed is null || Lsn(replayed) is not { } at)
+                {
+                    return;
+                }
+
+                _replayed = Math.Max(_replayed, at);
+                if (at >= target)
+                {
+                    return;
+                }
+
                 if (DateTime.UtcNow >= deadline)
                 {
                     logger.LogWarning("The read replica is more than {Wait} behind the primary; cached pages are dropped before it caught up", MaxWait);
@@ -64,5 +93,17 @@ public sealed class ReplicaCatchUp(Db db, ILogger<ReplicaCatchUp> logger)
         {
             logger.LogWarning(e, "Could not ask the read replica how far it is; cached pages are dropped without waiting for it");
         }
+        finally
+        {
+            _one.Release();
+        }
     }
+
+    /// <summary>A WAL position as PostgreSQL prints it ("16/B374D848": two hexadecimal halves), as one number.</summary>
+    internal static ulong? Lsn(string text) =>
+        text.Split('/') is [var high, var low]
+        && uint.TryParse(high, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var h)
+        && uint.TryParse(low, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var l)
+            ? ((ulong)h << 32) | l
+            : null;
 }
