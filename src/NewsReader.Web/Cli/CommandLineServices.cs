@@ -11,6 +11,7 @@ public static class CommandLineServices
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<UserStore>();
         builder.Services.TryAddSingleton<AuditLog>();
+        builder.Services.TryAddSingleton<Performance.ContentVersion>();
         return builder;
     }
 }

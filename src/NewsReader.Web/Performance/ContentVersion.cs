@@ -1,49 +1,65 @@
+using System.Globalization;
 using Dapper;
 using NewsReader.Store;
 
 namespace NewsReader.Performance;
 
 /// <summary>
-/// One version for everything readers see: it changes when this process invalidates the reading cache (ingestion,
-/// corrections), when a new revision lands in the store (even from another process, like the ingest verb), and on restart
-/// (new code, new layout). Pages carry it as their ETag; coarse, but a reader's copy is never wrongly declared current.
+/// One version for everything readers see, kept in the store so that every node sharing it gives a page the same ETag:
+/// a counter moved on by whoever changes what readers see (<see cref="ChangedAsync"/>: ingestion, corrections, a node
+/// starting with new code or settings) and the newest revision (which another process, like the ingest verb, may have
+/// written). Coarse, but a reader's copy is never wrongly declared current. Each node also keeps a generation of its own,
+/// moved on whenever it drops its cached pages, which keys them (<see cref="PerformanceExtensions"/>).
 /// </summary>
 public sealed class ContentVersion(Db db, TimeProvider clock)
 {
-    private const string LatestRevisionSql = """
-        SELECT id, created_at AS CreatedAt FROM article_revisions ORDER BY id DESC LIMIT 1
+    private const string CurrentSql = """
+        SELECT v.version AS Version, v.changed_at AS ChangedAt, r.id AS LatestRevisionId, r.created_at AS RevisedAt
+        FROM content_version v
+        LEFT JOIN (SELECT id, created_at FROM article_revisions ORDER BY id DESC LIMIT 1) r ON 1 = 1
+        WHERE v.id = 1
         """;
 
-    private readonly string _processStamp = clock.GetUtcNow().UtcTicks.ToString("x", System.Globalization.CultureInfo.InvariantCulture);
-    private long _generation;
-    private DateTimeOffset _changedAt = clock.GetUtcNow();
+    private const string ChangedSql = "UPDATE content_version SET version = version + 1, changed_at = @now WHERE id = 1";
 
-    /// <summary>Moves on at every invalidation: the output cache keys pages by it (see <see cref="PerformanceExtensions"/>).</summary>
+    private long _generation;
+
+    /// <summary>Moves on at every drop of this node's cached pages: the output cache keys pages by it.</summary>
     public long Generation => Interlocked.Read(ref _generation);
 
-    public void Bump()
+    public void Bump() => Interlocked.Increment(ref _generation);
+
+    /// <summary>Counts a change readers will see, after it is committed (on the primary).</summary>
+    public async Task ChangedAsync(CancellationToken ct)
     {
-        Interlocked.Increment(ref _generation);
-        _changedAt = clock.GetUtcNow();
+        await using var c = await db.OpenAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition(ChangedSql, new { now = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) }, cancellationToken: ct));
     }
 
     public async Task<(string ETag, DateTimeOffset LastModified)> CurrentAsync(CancellationToken ct)
     {
         await using var c = await db.OpenReadOnlyAsync(ct);
-        var latest = await c.QuerySingleOrDefaultAsync<LatestRevision>(new CommandDefinition(LatestRevisionSql, cancellationToken: ct));
-        var changedAt = _changedAt;
-        if (latest is not null && DateTimeOffset.TryParse(latest.CreatedAt, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var revisedAt) && revisedAt > changedAt)
+        var current = await c.QuerySingleOrDefaultAsync<Current>(new CommandDefinition(CurrentSql, cancellationToken: ct)) ?? new Current();
+        var changedAt = Parse(current.ChangedAt);
+        if (Parse(current.RevisedAt) is var revisedAt && revisedAt > changedAt)
         {
             changedAt = revisedAt;
         }
 
-        return ($"W/\"{_processStamp}-{Interlocked.Read(ref _generation)}-{latest?.Id ?? 0}\"", Api.ConditionalGet.WholeSeconds(changedAt));
+        return ($"W/\"{current.Version}-{current.LatestRevisionId ?? 0}\"", Api.ConditionalGet.WholeSeconds(changedAt));
     }
 
-    private sealed record LatestRevision
-    {
-        public long Id { get; init; }
+    private static DateTimeOffset Parse(string? stored) =>
+        DateTimeOffset.TryParse(stored, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : DateTimeOffset.UnixEpoch;
 
-        public string CreatedAt { get; init; } = "";
+    private sealed record Current
+    {
+        public long Version { get; init; }
+
+        public string? ChangedAt { get; init; }
+
+        public long? LatestRevisionId { get; init; }
+
+        public string? RevisedAt { get; init; }
     }
 }

@@ -16,14 +16,21 @@ public sealed class ReadingCache(IOutputCacheStore store, ContentVersion version
     public const string Topic = "reading-cache";
 
     /// <summary>
-    /// After a change is committed: drops this node's pages once the read replica holds the change (at once, before this
-    /// returns to the caller's first await, without a replica), so the pages rendered next show it; then tells the other
-    /// nodes, with the position their replicas must reach.
+    /// After a change is committed: drops this node's pages at once (before the caller's first await), counts the change
+    /// in the store's content version (every node's ETags move on), drops the pages again once the read replica holds the
+    /// change when there is one (pages rendered from it meanwhile were from before), and tells the other nodes, with the
+    /// position their replicas must reach.
     /// </summary>
     public async ValueTask InvalidateAsync(CancellationToken ct = default)
     {
+        await DropAsync(null, ct);
+        await version.ChangedAsync(ct);
         var position = await replica.PrimaryPositionAsync(ct);
-        await DropAsync(position, ct);
+        if (position is not null)
+        {
+            await DropAsync(position, ct);
+        }
+
         await signals.SendAsync(Topic, position, ct);
     }
 

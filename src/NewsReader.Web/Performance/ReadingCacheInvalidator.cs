@@ -3,14 +3,19 @@ using NewsReader.Store;
 
 namespace NewsReader.Performance;
 
-/// <summary>Drops cached reading pages whenever an ingestion run changed articles, and whenever another node says it changed something.</summary>
-public sealed class ReadingCacheInvalidator(Ingester ingester, ReadingCache cache, NodeSignals signals, ILogger<ReadingCacheInvalidator> logger) : IHostedService
+/// <summary>
+/// Drops cached reading pages whenever an ingestion run changed articles, and whenever another node says it changed
+/// something; counts this node's start as a change of what readers see.
+/// </summary>
+public sealed class ReadingCacheInvalidator(Ingester ingester, ReadingCache cache, ContentVersion version, NodeSignals signals, ILogger<ReadingCacheInvalidator> logger) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         ingester.ArticlesChanged += OnArticlesChanged;
         signals.On(ReadingCache.Topic, OnOtherNodeChanged);
-        return Task.CompletedTask;
+
+        // New code or new settings may render every page differently: readers' copies are no longer current, on any node.
+        await GuardAsync(() => new ValueTask(version.ChangedAsync(cancellationToken)), "at start");
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
@@ -32,7 +37,7 @@ public sealed class ReadingCacheInvalidator(Ingester ingester, ReadingCache cach
         catch (Exception e)
         {
             // The entries still expire on their own; a failed eviction must not break ingestion.
-            logger.LogError(e, "Could not drop cached reading pages ({Why})", why);
+            logger.LogError(e, "Could not drop cached reading pages or count the change ({Why})", why);
         }
     }
 }

@@ -134,4 +134,31 @@ public sealed class ReadingCacheTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Null(response.Headers.ETag);
     }
+    [Fact]
+    public async Task TwoNodesOnOneStore_GiveTheSameETag_AndACorrectionOnOneMovesBoth()
+    {
+        var settings = _app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
+        // The second node reads the first one's store (a SQLite file or a PostgreSQL database, whichever the run uses).
+        using var other = new NewsReaderApp(settings: new[] { "NewsReader:DatabasePath", "NewsReader:Database:Provider", "ConnectionStrings:NewsReader" }
+            .Where(key => settings[key] is not null)
+            .ToDictionary(key => key, key => settings[key]));
+        var a = _app.CreateClient();
+        var b = other.CreateClient();
+        var url = $"/articles/{Seeds.SeedSlug}";
+        var (beforeA, beforeB) = ((await a.GetAsync(url)).Headers.ETag, (await b.GetAsync(url)).Headers.ETag);
+
+        var corrections = _app.Services.GetRequiredService<NewsReader.Corrections.CorrectionStore>();
+        var live = (await corrections.LiveRevisionAsync(Seeds.SeedSlug, CancellationToken.None))!;
+        await corrections.PublishAsync(live.ArticleId, live.Id, new NewsReader.Corrections.CorrectionDraft(
+            NewsReader.Corrections.CorrectionKind.Clarification, "Japan’s mission will sit in NATO’s Brussels headquarters.", null), "edna", CancellationToken.None);
+        var afterA = (await a.GetAsync(url)).Headers.ETag;
+        var revalidated = new HttpRequestMessage(HttpMethod.Get, url);
+        revalidated.Headers.IfNoneMatch.Add(beforeB!);
+        var afterB = await b.SendAsync(revalidated);
+
+        Assert.Equal(beforeA, beforeB);
+        Assert.NotEqual(beforeA, afterA);
+        Assert.Equal(HttpStatusCode.OK, afterB.StatusCode);
+        Assert.Equal(afterA, afterB.Headers.ETag);
+    }
 }

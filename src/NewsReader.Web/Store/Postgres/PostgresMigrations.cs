@@ -215,5 +215,13 @@ public static class PostgresMigrations
             """),
         new(4, "search: weighted tsvectors of the live text with GIN indexes, kept in step by triggers; unaccent and Porter stems", NewsReader.Search.Postgres.PostgresSearchSchema.Sql),
         new(5, "search: words lower-cased by ICU's rules for every script, whatever the database's locale", NewsReader.Search.Postgres.SearchLowerCaseSchema.Sql),
+        new(6, "reading pages: one content version every node reads, so all give a page the same ETag", """
+            CREATE TABLE content_version (
+                id          BIGINT PRIMARY KEY CHECK (id = 1),
+                version     BIGINT NOT NULL,
+                changed_at  TEXT NOT NULL
+            );
+            INSERT INTO content_version (id, version, changed_at) VALUES (1, 0, '1970-01-01T00:00:00.0000000+00:00');
+            """),
     ];
 }

@@ -236,5 +236,14 @@ public static class SqliteMigrations
             );
             CREATE INDEX ix_sign_in_throttle_last_failure ON sign_in_throttle(last_failure);
             """),
+        new(12, "reading pages: one content version every node reads, so all give a page the same ETag", """
+            -- Moved on by whoever changes what readers see (ingestion, corrections, a node starting with new code or settings).
+            CREATE TABLE content_version (
+                id          INTEGER PRIMARY KEY CHECK (id = 1),
+                version     INTEGER NOT NULL,
+                changed_at  TEXT NOT NULL
+            );
+            INSERT INTO content_version (id, version, changed_at) VALUES (1, 0, '1970-01-01T00:00:00.0000000+00:00');
+            """),
     ];
 }
