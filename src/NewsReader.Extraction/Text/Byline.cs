@@ -38,7 +38,8 @@ public sealed partial record Byline(IReadOnlyList<string> Authors, string? Burea
     private static partial Regex ForOutlet();
 
     // "12.03.2025, 14:30 Uhr", "10:15 CET": what names the hour's clock is part of the date, not a name after it.
-    [GeneratedRegex(@"^[\s,]*(?:uhr|h|hrs|cet|cest|mez|mesz|gmt|utc|bst|est|edt|cst|cdt|pst|pdt|ist|jst|kst)\b\.?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // A lower-case "h" only: "H." after a date is a writer's initial ("17.01.2025 H. Ruiz").
+    [GeneratedRegex(@"^[\s,]*(?:(?i:uhr|hrs|cet|cest|mez|mesz|gmt|utc|bst|est|edt|cst|cdt|pst|pdt|ist|jst|kst)|h)\b\.?", RegexOptions.CultureInvariant)]
     private static partial Regex TimeSuffix();
 
     // "Am 12.03.2025 von Anna Roth", "On March 3 by Ana Ruiz", "Le 3 mars par …": the word that led to the date goes with it.

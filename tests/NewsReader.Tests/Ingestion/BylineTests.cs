@@ -220,6 +220,8 @@ public sealed class BylineTests
     [InlineData("Veröffentlicht am 8. Februar 2022 von Jörg Öztürk-Weiß", "Jörg Öztürk-Weiß", "2022-02-08")]
     [InlineData("On March 3, 2025 by Ana Ruiz", "Ana Ruiz", "2025-03-03")]
     [InlineData("MikeNils 17.01.2025 14:30 Uhr", null, "2025-01-17")]
+    [InlineData("17.01.2025, 14:30 h · H. Ruiz", "H. Ruiz", "2025-01-17")]
+    [InlineData("17.01.2025 H. Ruiz", "H. Ruiz", "2025-01-17")]
     [InlineData("Reuters | 3 March 2025", "Reuters", "2025-03-03")]
     public void TryParse_DateBeforeTheWriter_GivesTheWriterAlone(string line, string? author, string date)
     {
