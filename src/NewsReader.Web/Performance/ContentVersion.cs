@@ -9,7 +9,8 @@ namespace NewsReader.Performance;
 /// a counter moved on by whoever changes what readers see (<see cref="ChangedAsync"/>: ingestion, corrections, a node
 /// starting with new code or settings) and the newest revision (which another process, like the ingest verb, may have
 /// written). Coarse, but a reader's copy is never wrongly declared current. Each node also keeps a generation of its own,
-/// moved on whenever it drops its cached pages, which keys them (<see cref="PerformanceExtensions"/>).
+/// moved on whenever it drops its cached pages or sees the stored version move, which keys them
+/// (<see cref="PerformanceExtensions"/>).
 /// </summary>
 public sealed class ContentVersion(Db db, TimeProvider clock)
 {
@@ -23,6 +24,11 @@ public sealed class ContentVersion(Db db, TimeProvider clock)
     private const string ChangedSql = "UPDATE content_version SET version = version + 1, changed_at = @now WHERE id = 1";
 
     private long _generation;
+
+    // The ETag this node last gave (null: none yet). Another writer's change (the ingest verb beside the app on one SQLite
+    // file, a node whose signal was lost) shows here first: the generation moves on, so no page cached before it is
+    // served after.
+    private string? _seen;
 
     /// <summary>Moves on at every drop of this node's cached pages: the output cache keys pages by it.</summary>
     public long Generation => Interlocked.Read(ref _generation);
@@ -46,7 +52,13 @@ public sealed class ContentVersion(Db db, TimeProvider clock)
             changedAt = revisedAt;
         }
 
-        return ($"W/\"{current.Version}-{current.LatestRevisionId ?? 0}\"", Api.ConditionalGet.WholeSeconds(changedAt));
+        var etag = $"W/\"{current.Version}-{current.LatestRevisionId ?? 0}\"";
+        if (Interlocked.Exchange(ref _seen, etag) is { } seen && seen != etag)
+        {
+            Bump();
+        }
+
+        return (etag, Api.ConditionalGet.WholeSeconds(changedAt));
     }
 
     private static DateTimeOffset Parse(string? stored) =>

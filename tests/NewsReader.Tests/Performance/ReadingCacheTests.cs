@@ -137,11 +137,7 @@ public sealed class ReadingCacheTests : IAsyncLifetime
     [Fact]
     public async Task TwoNodesOnOneStore_GiveTheSameETag_AndACorrectionOnOneMovesBoth()
     {
-        var settings = _app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
-        // The second node reads the first one's store (a SQLite file or a PostgreSQL database, whichever the run uses).
-        using var other = new NewsReaderApp(settings: new[] { "NewsReader:DatabasePath", "NewsReader:Database:Provider", "ConnectionStrings:NewsReader" }
-            .Where(key => settings[key] is not null)
-            .ToDictionary(key => key, key => settings[key]));
+        using var other = AnotherAppOnTheSameStore();
         var a = _app.CreateClient();
         var b = other.CreateClient();
         var url = $"/articles/{Seeds.SeedSlug}";
@@ -160,5 +156,28 @@ public sealed class ReadingCacheTests : IAsyncLifetime
         Assert.NotEqual(beforeA, afterA);
         Assert.Equal(HttpStatusCode.OK, afterB.StatusCode);
         Assert.Equal(afterA, afterB.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task ArticlesIngestedByAnotherProcessOnTheStore_ShowOnTheCachedListAtOnce()
+    {
+        // Another writer on the same store (the ingest verb beside the running app, on SQLite, sends no signal).
+        using var writer = AnotherAppOnTheSameStore();
+        Assert.DoesNotContain("Ferry to Île d’Yeu", await HomeTextAsync());
+
+        await writer.SeedAsync(("yeu.txt", Seeds.TextArticle("Ferry to Île d’Yeu doubles its summer crossings")));
+
+        Assert.Contains("Ferry to Île d’Yeu doubles its summer crossings", await HomeTextAsync());
+    }
+
+    private async Task<string> HomeTextAsync() => (await _app.GetPageAsync("/")).Document.Body!.TextContent;
+
+    /// <summary>A second app on this test's store (a SQLite file or a PostgreSQL database, whichever the run uses).</summary>
+    private NewsReaderApp AnotherAppOnTheSameStore()
+    {
+        var settings = _app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
+        return new NewsReaderApp(settings: new[] { "NewsReader:DatabasePath", "NewsReader:Database:Provider", "ConnectionStrings:NewsReader" }
+            .Where(key => settings[key] is not null)
+            .ToDictionary(key => key, key => settings[key]));
     }
 }
