@@ -44,9 +44,7 @@ public static class IngestVerb
         {
             // Readers' copies are no longer current, on every node; web nodes on the same PostgreSQL database drop their
             // cached pages once their replica has what was written (on SQLite nobody listens).
-            await services.GetRequiredService<ContentVersion>().ChangedAsync(ct);
-            var position = await services.GetRequiredService<ReplicaCatchUp>().PrimaryPositionAsync(ct);
-            await services.GetRequiredService<NodeSignals>().SendAsync(ReadingCache.Topic, position, ct);
+            await services.GetRequiredService<ContentVersion>().AnnounceChangeAsync(ct);
         }
 
         Console.Write(Summary(Path.GetFullPath(folder), summary, clock.Elapsed));

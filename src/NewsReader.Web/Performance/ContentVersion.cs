@@ -12,7 +12,7 @@ namespace NewsReader.Performance;
 /// moved on whenever it drops its cached pages or sees the stored version move, which keys them
 /// (<see cref="PerformanceExtensions"/>).
 /// </summary>
-public sealed class ContentVersion(Db db, TimeProvider clock)
+public sealed class ContentVersion(Db db, TimeProvider clock, ReplicaCatchUp replica, NodeSignals signals)
 {
     private const string CurrentSql = """
         SELECT v.version AS Version, v.changed_at AS ChangedAt, r.id AS LatestRevisionId, r.created_at AS RevisedAt
@@ -40,6 +40,18 @@ public sealed class ContentVersion(Db db, TimeProvider clock)
     {
         await using var c = await db.OpenAsync(ct);
         await c.ExecuteAsync(new CommandDefinition(ChangedSql, new { now = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) }, cancellationToken: ct));
+    }
+
+    /// <summary>
+    /// Counts a committed change (<see cref="ChangedAsync"/>) and tells the other nodes, with the primary's position their
+    /// replicas must reach before they drop their cached pages; returns that position (null without a replica).
+    /// </summary>
+    public async Task<string?> AnnounceChangeAsync(CancellationToken ct)
+    {
+        await ChangedAsync(ct);
+        var position = await replica.PrimaryPositionAsync(ct);
+        await signals.SendAsync(ReadingCache.Topic, position, ct);
+        return position;
     }
 
     public async Task<(string ETag, DateTimeOffset LastModified)> CurrentAsync(CancellationToken ct)

@@ -8,7 +8,7 @@ namespace NewsReader.Performance;
 /// <see cref="InvalidateAsync"/> so the next reader gets fresh pages, on this node and, through <see cref="NodeSignals"/>,
 /// on every other node sharing the database.
 /// </summary>
-public sealed class ReadingCache(IOutputCacheStore store, ContentVersion version, NodeSignals signals, ReplicaCatchUp replica)
+public sealed class ReadingCache(IOutputCacheStore store, ContentVersion version, ReplicaCatchUp replica)
 {
     public const string Tag = "reading-pages";
 
@@ -16,22 +16,17 @@ public sealed class ReadingCache(IOutputCacheStore store, ContentVersion version
     public const string Topic = "reading-cache";
 
     /// <summary>
-    /// After a change is committed: drops this node's pages at once (before the caller's first await), counts the change
-    /// in the store's content version (every node's ETags move on), drops the pages again once the read replica holds the
-    /// change when there is one (pages rendered from it meanwhile were from before), and tells the other nodes, with the
-    /// position their replicas must reach.
+    /// After a change is committed: drops this node's pages at once (before the caller's first await), announces the change
+    /// (every node's ETags move on, and the other nodes drop theirs), and drops the pages again once the read replica holds
+    /// the change when there is one (pages rendered from it meanwhile were from before).
     /// </summary>
     public async ValueTask InvalidateAsync(CancellationToken ct = default)
     {
         await DropAsync(null, ct);
-        await version.ChangedAsync(ct);
-        var position = await replica.PrimaryPositionAsync(ct);
-        if (position is not null)
+        if (await version.AnnounceChangeAsync(ct) is { } position)
         {
             await DropAsync(position, ct);
         }
-
-        await signals.SendAsync(Topic, position, ct);
     }
 
     /// <summary>

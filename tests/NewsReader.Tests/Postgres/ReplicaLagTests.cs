@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using NewsReader.Corrections;
 using NewsReader.Tests.Infrastructure;
@@ -10,23 +9,23 @@ namespace NewsReader.Tests.Postgres;
 /// Reading pages served from a streaming replica that applies each commit late (<c>recovery_min_apply_delay</c>), as a
 /// busy replica does: a change must not leave the reading cache full of pages rendered from before it.
 /// </summary>
-public sealed class ReplicaLagTests : IDisposable
+public sealed class ReplicaLagTests : IAsyncLifetime
 {
     // A bound on each wait, not a timing goal.
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "newsreader-replica-" + Guid.NewGuid().ToString("N")[..8]);
 
-    public ReplicaLagTests()
+    public async Task InitializeAsync()
     {
         var primary = new NpgsqlConnectionStringBuilder(TestDatabase.ClusterConnectionString()).Host!;
-        PostgresScript("replica", _dir, primary, "1500ms");
+        await PostgresScriptAsync("replica", _dir, primary, "1500ms");
     }
 
-    public void Dispose()
+    public async Task DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        PostgresScript("stop", _dir);
+        await PostgresScriptAsync("stop", _dir);
     }
 
     [Fact]
@@ -79,19 +78,9 @@ public sealed class ReplicaLagTests : IDisposable
         }
     }
 
-    private static void PostgresScript(params string[] arguments)
+    private static async Task PostgresScriptAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(Seeds.RepoRoot, "tests", "postgres.sh"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var script = Process.Start(start)!;
-        var error = script.StandardError.ReadToEndAsync();
-        script.StandardOutput.ReadToEnd();
-        script.WaitForExit();
-        Assert.True(script.ExitCode == 0, $"tests/postgres.sh {string.Join(' ', arguments)} failed: {error.Result}");
+        var (exit, _, error) = await AppProcess.RunToolAsync(Seeds.RepoRoot, "bash", [Path.Combine("tests", "postgres.sh"), .. arguments]);
+        Assert.True(exit == 0, $"tests/postgres.sh {string.Join(' ', arguments)} failed: {error}");
     }
 }
