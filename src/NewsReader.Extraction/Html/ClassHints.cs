@@ -57,6 +57,9 @@ public static class ClassHints
         "related", "recirc", "recommend", "advert", "sponsor", "promo", "optin",
     ];
 
+    // Words that start like furniture and mean something else: "shared-layout" is the site's common frame, not a share bar.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotFurniture = Lookup("shared");
+
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BylineWords = Lookup(
         "byline", "author", "authors", "contributor", "contributors", "writer", "reporter");
 
@@ -112,6 +115,7 @@ public static class ClassHints
         var span = names.AsSpan();
         var nameStart = 0;
         var skipName = false;
+        var modifier = false;
         var wordIndex = 0;
         var i = 0;
         while (i < span.Length)
@@ -121,6 +125,7 @@ public static class ClassHints
             {
                 nameStart = i + 1;
                 skipName = false;
+                modifier = false;
                 wordIndex = 0;
                 i++;
                 continue;
@@ -128,6 +133,7 @@ public static class ClassHints
 
             if (!char.IsAsciiLetter(c))
             {
+                modifier |= c == '-' && i > 0 && span[i - 1] == '-';
                 i++;
                 continue;
             }
@@ -147,12 +153,17 @@ public static class ClassHints
 
             if (!skipName)
             {
-                hint |= OfWord(word);
+                hint |= modifier ? AsModifier(OfWord(word)) : OfWord(word);
             }
         }
 
         return hint;
     }
+
+    // A BEM modifier ("report__section--ads") says what the block carries or how it looks, not what it is: furniture words
+    // there only make the element doubtful.
+    private static Hint AsModifier(Hint hint) =>
+        (hint & (Hint.Strong | Hint.Always)) != 0 ? (hint & ~(Hint.Strong | Hint.Always)) | Hint.Weak : hint;
 
     private static Hint OfWord(ReadOnlySpan<char> word)
     {
@@ -185,6 +196,11 @@ public static class ClassHints
         if (Weak.Contains(word))
         {
             return hint | Hint.Weak;
+        }
+
+        if (NotFurniture.Contains(word))
+        {
+            return hint;
         }
 
         foreach (var prefix in AlwaysPrefixes)

@@ -15,6 +15,10 @@ public sealed class HtmlArticleParser : IArticleParser
     private const int MinArticleText = 250;
     private const int RetryBelowText = 1000;
 
+    // A description shorter than this is a tagline, not a summary worth reading.
+    private const int MinDescription = 80;
+    private const int MinRepeatedText = 40;
+
     public string Format => "html";
 
     public string Version => "html/1";
@@ -67,6 +71,13 @@ public sealed class HtmlArticleParser : IArticleParser
         {
             // The page's markup hides its text (an app shell, a script-filled body); its JSON-LD still carries it.
             found = FromArticleBody(articleBody);
+        }
+
+        if (meta.Description is { Length: >= MinDescription } description && found.TextLength < description.Length && !Holds(found.Blocks, description))
+        {
+            // A video, audio or gallery page whose text is its summary: what the page found is less than that (a player's
+            // labels, a sign-up line, nothing), so the summary leads and nothing found is lost.
+            found = new Extraction([Paragraph(description), .. found.Blocks], found.Dropped, found.Byline);
         }
 
         var (blocks, dropped, byline) = found;
@@ -128,6 +139,33 @@ public sealed class HtmlArticleParser : IArticleParser
     private static Extraction FromArticleBody(string articleBody)
     {
         var paragraphs = articleBody.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return new Extraction([.. paragraphs.Select(p => new ArticleBlock(BlockKind.Paragraph, p, MarkdownText.Escape(p)))], [], null);
+        return new Extraction([.. paragraphs.Select(Paragraph)], [], null);
     }
+
+    private static ArticleBlock Paragraph(string text) => new(BlockKind.Paragraph, text, MarkdownText.Escape(text));
+
+    // The description repeats what was found when it is the first paragraph (often cut short with an ellipsis) or holds
+    // most of the found text itself (a description that is the whole short article). Compared on letters and digits only,
+    // as descriptions differ in punctuation, ellipses and escapes.
+    private static bool Holds(List<ArticleBlock> blocks, string description)
+    {
+        var summary = Key(description);
+        var found = blocks.Select(b => Key(b.Text)).Where(k => k.Length > 0).ToList();
+        var opening = summary[..Math.Min(summary.Length, MinRepeatedText)];
+        return found.Count > 0 && (string.Concat(found).Contains(opening, StringComparison.Ordinal)
+            || found.Where(k => summary.Contains(k, StringComparison.Ordinal)).Sum(k => k.Length) * 2 >= found.Sum(k => k.Length));
+    }
+
+    private static string Key(string text) =>
+        string.Create(text.Count(char.IsLetterOrDigit), text, (span, t) =>
+        {
+            var i = 0;
+            foreach (var c in t)
+            {
+                if (char.IsLetterOrDigit(c))
+                {
+                    span[i++] = char.ToLowerInvariant(c);
+                }
+            }
+        });
 }

@@ -25,6 +25,9 @@ public sealed record HtmlMetadata
     /// <summary>The article's text as JSON-LD gives it (plain text), for pages whose markup hides it.</summary>
     public string? ArticleBody { get; init; }
 
+    /// <summary>The page's own summary (og:description, twitter:description or description, the longest).</summary>
+    public string? Description { get; init; }
+
     public static HtmlMetadata From(PageSignals page, List<string> warnings)
     {
         // Each field is read on its own: a failure in one (a byline the rules trip on) leaves the others and the body.
@@ -58,6 +61,9 @@ public sealed record HtmlMetadata
             CanonicalUrl = canonical,
             Language = MetadataGuard.Read("language", warnings, () => ReadLanguage(page, ld), null),
             ArticleBody = ld?.ArticleBody,
+            Description = page.AllMeta("og:description", "twitter:description", "description")
+                .Select(d => string.Join(' ', d.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
+                .MaxBy(d => d.Length) is { Length: > 0 } description ? description : null,
         };
     }
 

@@ -8,7 +8,7 @@ public enum Strictness
     /// <summary>Furniture by tag and by class words weighed against what the element holds.</summary>
     Normal,
 
-    /// <summary>Nothing by class words or furniture tags; hidden and non-content tags still go.</summary>
+    /// <summary>Nothing by class words or furniture tags but sign-in boxes; hidden and non-content tags still go.</summary>
     Relaxed,
 }
 
@@ -31,6 +31,9 @@ public sealed class ElementStats
 
     /// <summary>Form controls under the element (counted though they are skipped): a small box with one is a sign-up form.</summary>
     public int Controls { get; set; }
+
+    /// <summary>Password fields under the element: with a class saying login, sign-up or modal, a sign-in box.</summary>
+    public int Passwords { get; set; }
 
     public bool Removed { get; set; }
 
@@ -132,6 +135,11 @@ public sealed class PageStats
                         {
                             frame.Stats.Controls++;
                         }
+
+                        if (IsPasswordField(element) || (element.LocalName == "label" && element.QuerySelectorAll("input").Any(IsPasswordField)))
+                        {
+                            frame.Stats.Passwords++;
+                        }
                     }
                     else
                     {
@@ -148,6 +156,7 @@ public sealed class PageStats
             {
                 // Controls count even inside removed furniture: a sign-up box's form is itself furniture.
                 stack.Peek().Stats.Controls += frame.Stats.Controls;
+                stack.Peek().Stats.Passwords += frame.Stats.Passwords;
             }
 
             if (stack.Count > 0 && !frame.Stats.Removed)
@@ -177,7 +186,7 @@ public sealed class PageStats
         if (tag is not ("html" or "body" or "main") && Strictness switch
             {
                 Strictness.Normal => IsFurniture(tag, s),
-                _ => false,
+                _ => IsSignInBox(s),
             })
         {
             s.Removed = true;
@@ -205,6 +214,11 @@ public sealed class PageStats
             return true;
         }
 
+        if (IsSignInBox(s))
+        {
+            return true;
+        }
+
         var articleLike = s.ParagraphText >= 400 && s.LinkDensity < 0.3;
 
         // A small box holding a form or button: newsletter sign-up, follow or donate prompt, comment form.
@@ -226,6 +240,14 @@ public sealed class PageStats
 
         return false;
     }
+
+    // A login, sign-up or account dialog: its class says so and it asks for a password. However much text it holds (a
+    // dialog's dozens of hints and error messages), none of it is the article.
+    private static bool IsSignInBox(ElementStats s) =>
+        s.Passwords > 0 && (s.Hint & Hint.Strong) != 0 && (s.Hint & Hint.Content) == 0;
+
+    private static bool IsPasswordField(IElement element) =>
+        element.LocalName == "input" && string.Equals(element.GetAttribute("type")?.Trim(), "password", StringComparison.OrdinalIgnoreCase);
 
     // An article's header holding the headline and a paragraph of lead text, not a site header of links and labels.
     private static bool IsStandfirst(ElementStats s) =>

@@ -178,4 +178,87 @@ public sealed class RealPageShapesTests
 
         Assert.Equal([First, heading, Second, Third], a.Body);
     }
+
+    [Fact]
+    public void Parse_VideoPageWhoseTextIsItsDescription_LeadsWithTheDescription()
+    {
+        const string Summary = "Die Fähre über den Fluss fährt ab Sommer wieder: Gemeinde und Land teilen sich die Kosten, Anwohner sparen 20 Kilometer Umweg.";
+
+        var a = Parse("""<div class="player"><p>Video verfügbar bis 28.02.2026</p></div>""", $"""<title>Fähre fährt wieder</title><meta property="og:description" content="{Summary}">""");
+
+        Assert.Equal([Summary, "Video verfügbar bis 28.02.2026"], a.Body);
+    }
+
+    [Fact]
+    public void Parse_PageWithOnlyADescription_IsAnsweredWithIt_NotRefused()
+    {
+        const string Summary = "Die Fähre über den Fluss fährt ab Sommer wieder: Gemeinde und Land teilen sich die Kosten, Anwohner sparen 20 Kilometer Umweg.";
+
+        var a = Parse("""<div id="app"></div>""", $"""<title>Fähre fährt wieder</title><meta name="description" content="  {Summary}  ">""");
+
+        Assert.Equal([Summary], a.Body);
+    }
+
+    [Fact]
+    public void Parse_DescriptionThatRepeatsTheShortArticle_IsNotAddedAgain()
+    {
+        // The description cuts the first paragraph short with an ellipsis, and writes its dash and quotes differently.
+        var a = Parse($"""<article><p>{First}</p></article>""", $"""<title>Fähre fährt wieder</title><meta name="description" content="{First[..90]}...">""");
+
+        Assert.Equal([First], a.Body);
+    }
+
+    [Fact]
+    public void Parse_LoginDialogFullOfMessages_IsNeverTheArticle()
+    {
+        var messages = string.Concat(Enumerable.Range(1, 30).Select(i =>
+            $"<p>Das Passwort muss mindestens {i + 7} Zeichen lang sein und einen Großbuchstaben enthalten, sonst klappt die Anmeldung nicht.</p>"));
+
+        var a = Parse($"""
+            <div class="modal login-dialog"><form><label>E-Mail <input type="email"></label><label>Passwort <input type="password"></label>{messages}</form></div>
+            <main><article><p>{First}</p><p>{Second}</p><p>{Third}</p></article></main>
+            """);
+
+        Assert.Equal([First, Second, Third], a.Body);
+    }
+
+    [Fact]
+    public void Parse_ArticleInAFormWrappingTheWholePage_StaysWithItsSignInBox()
+    {
+        // ASP.NET pages wrap everything in one form; a sign-in box inside it is the page's, not the form's reason to go.
+        var a = Parse($"""
+            <form id="aspnetForm"><div class="login-box"><input type="text"><input type="password"><button>Anmelden</button></div>
+            <div id="content"><p>{First}</p><p>{Second}</p><p>{Third}</p></div></form>
+            """);
+
+        Assert.Equal([First, Second, Third], a.Body);
+    }
+
+    [Fact]
+    public void Parse_SectionsWhoseModifierNamesAds_AreStillArticleText()
+    {
+        // BEM: "report__section--ads" is a section of the report that carries ad slots, not an ad.
+        var intro = string.Concat(Enumerable.Range(1, 9).Select(i => $"<p>{First} ({i})</p>"));
+        var section = string.Concat(Enumerable.Range(1, 4).Select(i => $"<p>{Second} ({i})</p>"));
+        var a = Parse($"""
+            <article class="report"><section class="report__section">{intro}</section>
+            <section class="report__section report__section--ads">{section}</section></article>
+            <aside class="ads"><p>Jetzt im Angebot: Fährtickets zum halben Preis, nur diese Woche im Kundencenter am Hafen.</p></aside>
+            """);
+
+        Assert.Equal(13, a.Body.Count);
+        Assert.Equal($"{Second} (4)", a.Body[^1]);
+    }
+
+    [Fact]
+    public void Parse_WrapperNamedShared_IsTheSitesFrameNotAShareBar()
+    {
+        const string Fourth = "Die erste Fahrt ist für den 1. Juni geplant; bis dahin wird der Anleger auf beiden Seiten des Flusses erneuert.";
+        var a = Parse($"""
+            <div id="m-shared-nav-content-inner"><div class="push-widget"><p>Wir würden Ihnen gern Mitteilungen zu neuen Artikeln senden.</p></div>
+            <article><p>{First}</p><p>{Second}</p><p>{Third}</p><p>{Fourth}</p></article></div>
+            """);
+
+        Assert.Equal([First, Second, Third, Fourth], a.Body);
+    }
 }
