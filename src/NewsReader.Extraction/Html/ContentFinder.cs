@@ -3,14 +3,14 @@ using AngleSharp.Dom;
 namespace NewsReader.Extraction.Html;
 
 /// <summary>
-/// Finds the article's container the way Readability does: every paragraph scores its parent and grandparents by
+/// Finds the article's container the way Readability does: every paragraph scores five levels of its ancestors by
 /// length and commas, containers are weighed by their class words and discounted by link density, and siblings of the
 /// winner that read like article text are taken along (bodies split by a newsletter box or an ad slot).
 /// </summary>
 public static class ContentFinder
 {
     private const int MinParagraph = 25;
-    private const int AncestorLevels = 3;
+    private const int AncestorLevels = 5;
     private const int MinAlternatives = 3;
     private const int MaxClimb = 25;
     private const int MinSiblingText = 80;

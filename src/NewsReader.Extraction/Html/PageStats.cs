@@ -185,7 +185,7 @@ public sealed class PageStats
         var tag = frame.Element.LocalName;
         if (tag is not ("html" or "body" or "main") && Strictness switch
             {
-                Strictness.Normal => IsFurniture(tag, s),
+                Strictness.Normal => IsFurniture(tag, s) && !IsArticleHeader(frame.Element, s),
                 _ => IsSignInBox(s),
             })
         {
@@ -248,6 +248,11 @@ public sealed class PageStats
 
     private static bool IsPasswordField(IElement element) =>
         element.LocalName == "input" && string.Equals(element.GetAttribute("type")?.Trim(), "password", StringComparison.OrdinalIgnoreCase);
+
+    // The header of an article element (its headline, lead and dateline), not the site's: kept unless its class says
+    // otherwise. The cleaner drops the headline and dateline it repeats.
+    private static bool IsArticleHeader(IElement element, ElementStats s) =>
+        element.LocalName == "header" && s.Hint == Hint.None && s.Controls == 0 && element.ParentElement?.Closest("article") is not null;
 
     // An article's header holding the headline and a paragraph of lead text, not a site header of links and labels.
     private static bool IsStandfirst(ElementStats s) =>

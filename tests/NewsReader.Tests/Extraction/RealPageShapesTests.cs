@@ -261,4 +261,16 @@ public sealed class RealPageShapesTests
 
         Assert.Equal([First, Second, Third, Fourth], a.Body);
     }
+
+    [Fact]
+    public void Parse_ShortLeadInTheArticlesOwnHeader_IsKept_TheSiteHeaderIsNot()
+    {
+        const string Lead = "Nach fast einem Jahr Pause fährt die Fähre wieder.";
+        var a = Parse($"""
+            <header><p>Kreisblatt – Nachrichten aus der Region seit 1848</p></header>
+            <article><header><h1>Fähre fährt wieder</h1><p>{Lead}</p></header><p>{First}</p><p>{Second}</p><p>{Third}</p></article>
+            """);
+
+        Assert.Equal([Lead, First, Second, Third], a.Body);
+    }
 }
