@@ -19,10 +19,12 @@ public sealed partial class TextArticleParser : IArticleParser
     private const int MinSentence = 40;
     private const int MinSentenceWords = 3;
     private const int LabelWeight = 80;
+    private const int NearStartParagraphs = 6;
+    private const int NearStartAdvantage = 3;
     private const int NearbyLines = 6;
     private const int MaxNearbyLine = 100;
     private const int FarDateLines = 40;
-    private const int MaxHeadlineSearchLines = 400;
+    private const int MaxHeadlineSearchLines = 5000;
     private const int HeadlineClusterLines = 16;
 
     // Text wrapped by a tool (email, terminals, text dumps) stays within about 60-100 columns; lines longer than this were not wrapped.
@@ -416,22 +418,45 @@ public sealed partial class TextArticleParser : IArticleParser
     /// <summary>
     /// The article in a page saved whole: the run of paragraphs where text outweighs furniture. Each paragraph that reads
     /// as text (long, or a sentence) counts its length; each short label (menus, teaser titles, footer links) counts
-    /// against; the run with the highest total is the article (the maximum-sum run). What lies outside it is dropped.
+    /// against; the run with the highest total is the article (the maximum-sum run). The header found above the body
+    /// (the headline, the byline) says where the article starts: a run starting within a few paragraphs of it wins over a
+    /// longer one further down (a comment thread, a list of answers) unless that one is several times longer. What lies
+    /// outside the run is dropped.
     /// </summary>
     private static List<string> ArticleRegion(List<string> paragraphs, List<string> dropped)
     {
-        int best = 0, bestStart = 0, bestEnd = paragraphs.Count, sum = 0, start = 0;
-        for (var i = 0; i < paragraphs.Count; i++)
+        var values = paragraphs.Select(p => ReadsAsText(p) ? p.Length : -LabelWeight).ToArray();
+        var (best, bestStart, bestEnd) = BestRun(values, values.Length);
+        if (best <= 0)
+        {
+            return paragraphs;
+        }
+
+        var (near, nearStart, nearEnd) = BestRun(values, NearStartParagraphs);
+        if (near * NearStartAdvantage >= best)
+        {
+            (bestStart, bestEnd) = (nearStart, nearEnd);
+        }
+
+        dropped.AddRange(paragraphs[..bestStart]);
+        dropped.AddRange(paragraphs[bestEnd..]);
+        return paragraphs[bestStart..bestEnd];
+    }
+
+    /// <summary>The run of values with the highest sum among those starting before <paramref name="startsBefore"/>.</summary>
+    private static (int Sum, int Start, int End) BestRun(int[] values, int startsBefore)
+    {
+        int best = 0, bestStart = 0, bestEnd = values.Length, sum = 0, start = 0;
+        for (var i = 0; i < values.Length; i++)
         {
             Limits.ParseBudget.Check();
-            var value = ReadsAsText(paragraphs[i]) ? paragraphs[i].Length : -LabelWeight;
-            if (sum <= 0)
+            if (sum <= 0 && i < startsBefore)
             {
-                (sum, start) = (value, i);
+                (sum, start) = (values[i], i);
             }
             else
             {
-                sum += value;
+                sum += values[i];
             }
 
             if (sum > best)
@@ -440,14 +465,7 @@ public sealed partial class TextArticleParser : IArticleParser
             }
         }
 
-        if (best <= 0)
-        {
-            return paragraphs;
-        }
-
-        dropped.AddRange(paragraphs[..bestStart]);
-        dropped.AddRange(paragraphs[bestEnd..]);
-        return paragraphs[bestStart..bestEnd];
+        return (best, bestStart, bestEnd);
     }
 
     private static bool ReadsAsText(string paragraph) =>

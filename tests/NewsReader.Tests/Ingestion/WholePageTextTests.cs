@@ -13,6 +13,12 @@ public sealed class WholePageTextTests
     private const string Body1 = "Die Gemeinde hat am Dienstag beschlossen, die alte Fähre über den Fluss bis zum Sommer wieder in Betrieb zu nehmen.";
     private const string Body2 = "Der Bürgermeister sagte, die Kosten von 240.000 Euro würden zur Hälfte vom Land getragen – der Rest komme aus Rücklagen.";
 
+    // Twenty menu labels, then a thread of answers longer than the two paragraphs of the article.
+    private static readonly string Labels = string.Join("\n\n", Enumerable.Range(1, 20).Select(i => $"Rubrik {i}"));
+
+    private static readonly string Answers = "Meist beantwortete Fragen\n\n" + string.Join("\n\n", Enumerable.Range(1, 4).Select(i =>
+        $"Antwort {i}: Ich finde, die Fähre hätte man nie einstellen dürfen, weil der Umweg über die Brücke für uns Pendler jeden Tag eine halbe Stunde kostet."));
+
     private static ParsedArticle Parse(string text) => new TextArticleParser().Parse(Encoding.UTF8.GetBytes(text), "page.txt");
 
     [Fact]
@@ -141,5 +147,51 @@ public sealed class WholePageTextTests
 
         Assert.Equal("2025-03-17", a.Published?[..10]);
         Assert.DoesNotContain("March 17, 2025", a.Body);
+    }
+
+    [Fact]
+    public void Parse_HeadlineRepeatedFarBelowALongMenu_StillStartsTheArticle()
+    {
+        var menu = string.Join("\n\n", Enumerable.Range(1, 300).Select(i => $"Ressort {i}"));
+        var a = Parse($"""
+            Fähre über die Elbe fährt ab Juni wieder | Kreisblatt
+
+            {menu}
+
+            Fähre über die Elbe fährt ab Juni wieder
+
+            {Body1}
+
+            {Body2}
+
+            {Labels}
+
+            {Answers}
+            """);
+
+        Assert.Equal("Fähre über die Elbe fährt ab Juni wieder", a.Title);
+        Assert.Equal([Body1, Body2], a.Body);
+    }
+
+    [Fact]
+    public void Parse_LongerThreadOfAnswersFurtherDown_DoesNotTakeThePlaceOfTheArticleUnderTheHeadline()
+    {
+        var a = Parse($"""
+            Fähre über die Elbe fährt ab Juni wieder | Kreisblatt
+
+            Startseite
+
+            Fähre über die Elbe fährt ab Juni wieder
+
+            {Body1}
+
+            {Body2}
+
+            {Labels}
+
+            {Answers}
+            """);
+
+        Assert.Equal([Body1, Body2], a.Body);
     }
 }
