@@ -339,6 +339,11 @@ public sealed partial class TextArticleParser : IArticleParser
         }
 
         headlines.RemoveAll(h => h.Headline.Length < MinRepeatedHeadline);
+
+        // One side of "Headline | Site" printed again on the page's first lines is the site's name under its logo, not
+        // the headline: the other side, found further down, is; the side at the top stands in only when nothing else is.
+        var logoEnd = NextText(lines, NextText(lines, first + 1) + 1);
+        (int Line, string? Site)? logo = null;
         (int Line, string? Site)? found = null;
         var limit = Math.Min(lines.Count, first + MaxHeadlineSearchLines);
         for (var j = first + 1; j < limit; j++)
@@ -348,16 +353,23 @@ public sealed partial class TextArticleParser : IArticleParser
             {
                 if (string.Equals(lines[j], headline, StringComparison.OrdinalIgnoreCase))
                 {
+                    if (j <= logoEnd && logo is null && found is null && headline != pageTitle)
+                    {
+                        logo = (j, site);
+                        headlines.RemoveAll(h => h.Headline == headline);
+                        break;
+                    }
+
                     // A page prints its headline in the breadcrumb, the share box and above the text, a few lines
                     // apart: the last of such a cluster stands above the article.
-                    found = (j, site);
+                    found = (j, site ?? (logo is { } l ? lines[l.Line] : null));
                     limit = Math.Min(lines.Count, j + HeadlineClusterLines);
                     break;
                 }
             }
         }
 
-        return found;
+        return found ?? logo;
     }
 
     private static bool LooksLikeOutletName(string text)

@@ -13,6 +13,8 @@ public sealed class WholePageTextTests
     private const string Body1 = "Die Gemeinde hat am Dienstag beschlossen, die alte Fähre über den Fluss bis zum Sommer wieder in Betrieb zu nehmen.";
     private const string Body2 = "Der Bürgermeister sagte, die Kosten von 240.000 Euro würden zur Hälfte vom Land getragen – der Rest komme aus Rücklagen.";
 
+    private static readonly string Menu = string.Join("\n\n", ["Startseite", "Lokales", "Politik", "Wirtschaft", "Sport", "Kultur", "Wetter", "Verkehr", "Leserbriefe", "Anzeigen"]);
+
     // Twenty menu labels, then a thread of answers longer than the two paragraphs of the article.
     private static readonly string Labels = string.Join("\n\n", Enumerable.Range(1, 20).Select(i => $"Rubrik {i}"));
 
@@ -192,6 +194,28 @@ public sealed class WholePageTextTests
             {Answers}
             """);
 
+        Assert.Equal([Body1, Body2], a.Body);
+    }
+
+    [Fact]
+    public void Parse_SiteNamePrintedUnderTheLogo_IsTheSite_TheHeadlineFurtherDownIsTheTitle()
+    {
+        var a = Parse($"""
+            Fähre über die Elbe fährt ab Juni wieder - Kreisblatt Nachrichten Online
+
+            Kreisblatt Nachrichten Online
+
+            {Menu}
+
+            Fähre über die Elbe fährt ab Juni wieder
+
+            {Body1}
+
+            {Body2}
+            """);
+
+        Assert.Equal("Fähre über die Elbe fährt ab Juni wieder", a.Title);
+        Assert.Equal("Kreisblatt Nachrichten Online", a.Site);
         Assert.Equal([Body1, Body2], a.Body);
     }
 }
