@@ -26,21 +26,29 @@ public static class Titles
 
     /// <summary>
     /// Splits "Site: Headline" or "Headline - Site" where one side is a heading on the page: that side is the title,
-    /// the other the site. Null when no side matches a heading.
+    /// the other the site. When both sides are headings (the logo's h1 and the article's), the one further down the
+    /// page is the title: a site prints its name above its articles. Null when no side matches a heading.
     /// </summary>
     public static (string Title, string Site)? SplitOnHeading(string title, IEnumerable<string> headings)
     {
-        var keys = headings.Select(Key).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var order = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var key in headings.Select(Key).Where(k => k.Length > 0))
+        {
+            order.TryAdd(key, order.Count);
+        }
+
         foreach (var sep in PipeSeparators.Concat(DashSeparators).Append(": "))
         {
             var i = title.IndexOf(sep, StringComparison.Ordinal);
             var last = title.LastIndexOf(sep, StringComparison.Ordinal);
-            if (i > 0 && keys.Contains(Key(title[(i + sep.Length)..])))
+            var afterFirst = i > 0 && order.TryGetValue(Key(title[(i + sep.Length)..]), out var a) ? a : -1;
+            var beforeLast = last > 0 && order.TryGetValue(Key(title[..last]), out var b) ? b : -1;
+            if (afterFirst >= 0 && afterFirst >= beforeLast)
             {
                 return (title[(i + sep.Length)..].Trim(), title[..i].Trim());
             }
 
-            if (last > 0 && keys.Contains(Key(title[..last])))
+            if (beforeLast >= 0)
             {
                 return (title[..last].Trim(), title[(last + sep.Length)..].Trim());
             }

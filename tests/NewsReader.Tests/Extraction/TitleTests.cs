@@ -24,6 +24,21 @@ public sealed class TitleTests
         Assert.Null(Titles.SplitOnHeading("Coastal Blog: Volunteers restore a lighthouse", ["Something else"]));
     }
 
+    [Theory]
+    [InlineData("Volunteers restore a lighthouse | Coastal Blog")]
+    [InlineData("Coastal Blog | Volunteers restore a lighthouse")]
+    [InlineData("Coastal Blog – Volunteers restore a lighthouse")]
+    public void When_both_sides_are_headings_the_one_further_down_is_the_title_and_the_logo_above_it_the_site(string title)
+    {
+        var a = HtmlPages.Parse(
+            $"<title>{title}</title>",
+            """<header><h1 class="logo">Coastal Blog</h1></header>""",
+            "<h1>Volunteers restore a lighthouse</h1><p>The lamp room was rebuilt by forty volunteers over two summers, and the light shines again.</p>");
+
+        Assert.Equal("Volunteers restore a lighthouse", a.Title);
+        Assert.Equal("Coastal Blog", a.Site);
+    }
+
     [Fact]
     public void A_json_ld_headline_cut_short_gives_way_to_the_full_title()
     {
