@@ -32,8 +32,40 @@ public static class TextDecoder
         }
         catch (DecoderFallbackException)
         {
-            return (Windows1252.GetString(bytes), "File is not valid UTF-8; decoded as Windows-1252.");
+            return Mixed(bytes) is { } repaired
+                ? repaired
+                : (Windows1252.GetString(bytes), "File is not valid UTF-8; decoded as Windows-1252.");
         }
+    }
+
+    /// <summary>
+    /// A UTF-8 file with a few stray bytes of a legacy encoding (a paragraph pasted from an old page, a template in
+    /// Latin-1): when its valid multi-byte characters outnumber the stray bytes, it is UTF-8, and each stray byte is read
+    /// as Windows-1252. A legacy file has almost no valid multi-byte sequences, so it stays whole Windows-1252.
+    /// </summary>
+    private static (string Text, string Warning)? Mixed(ReadOnlySpan<byte> bytes)
+    {
+        var text = new StringBuilder(bytes.Length);
+        int multiByte = 0, stray = 0;
+        Span<char> chars = stackalloc char[2];
+        while (!bytes.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf8(bytes, out var rune, out var consumed) == System.Buffers.OperationStatus.Done)
+            {
+                multiByte += consumed > 1 ? 1 : 0;
+                text.Append(chars[..rune.EncodeToUtf16(chars)]);
+            }
+            else
+            {
+                stray++;
+                consumed = 1;
+                text.Append(Windows1252.GetString(bytes[..1]));
+            }
+
+            bytes = bytes[consumed..];
+        }
+
+        return multiByte > stray ? (text.ToString(), $"File is not valid UTF-8 in {(stray == 1 ? "one place" : $"{stray:N0} places")}; those bytes were read as Windows-1252.") : null;
     }
 
     /// <summary>True when the bytes look like a binary file rather than text: NUL bytes or many control bytes early on.</summary>

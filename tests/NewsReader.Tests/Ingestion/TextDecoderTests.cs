@@ -34,6 +34,18 @@ public sealed class TextDecoderTests
     }
 
     [Fact]
+    public void Decode_Utf8WithAFewStrayLatin1Bytes_KeepsTheUtf8AndReadsOnlyTheStrayBytesAsWindows1252()
+    {
+        // A UTF-8 page with one word pasted from a Latin-1 source: "Mäscot" in UTF-8, then "Käse" with a bare 0xE4.
+        byte[] bytes = [.. "Mäscot das Schaf – Webcomic. Schöne Grüße, 東京. K"u8, 0xE4, .. "se"u8];
+
+        var (text, warning) = TextDecoder.Decode(bytes);
+
+        Assert.Equal("Mäscot das Schaf – Webcomic. Schöne Grüße, 東京. Käse", text);
+        Assert.Contains("not valid UTF-8 in one place", warning);
+    }
+
+    [Fact]
     public void Decode_Utf16WithBom_ReadsText()
     {
         var (text, warning) = TextDecoder.Decode([.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("Ferry strike")]);
