@@ -19,6 +19,24 @@ public static class AuthorNames
         "wire services", "agencies", "news agencies", "wires",
     };
 
+    // Link labels CMSs print around or instead of a name ("View all posts by X →", a lone "By" or "Autor:"): the words of
+    // an author archive link in the languages WordPress ships most, and labels that are never a name on their own.
+    private static readonly string[] ArchiveLinkPrefixes =
+    [
+        "view all posts by", "see all posts by", "all posts by", "more posts by", "posts by", "view all articles by", "all articles by",
+        "zeige alle beiträge von", "alle beiträge von", "alle artikel von", "weitere beiträge von", "mehr von",
+        "voir tous les articles de", "tous les articles de", "voir les articles de", "ver todas las entradas de", "todas las entradas de",
+        "ver todos los artículos de", "ver todos os posts de", "visualizza tutti gli articoli di", "tutti gli articoli di",
+        "bekijk alle berichten van", "alle berichten van", "zobacz wszystkie wpisy", "wszystkie wpisy",
+    ];
+
+    private static readonly HashSet<string> Labels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "by", "von", "par", "por", "di", "door", "av", "de", "author", "authors", "autor", "autorin", "auteur", "autore", "autora",
+        "artikel von", "ein artikel von", "written by", "posted by", "posted on", "published", "published by", "veröffentlicht",
+        "veröffentlicht von", "datum", "date", "quelle", "source", "share", "teilen", "mehr", "more", "name", "e-mail", "email",
+    };
+
     public static List<string> Clean(IEnumerable<string>? values, string? site)
     {
         var names = new List<string>();
@@ -53,6 +71,12 @@ public static class AuthorNames
             return [];
         }
 
+        value = WithoutArchiveLink(value);
+        if (Labels.Contains(value.TrimEnd(':', '*', ' ')) || NewsDates.IsRelative(value))
+        {
+            return [];
+        }
+
         value = WithoutAffiliations(value);
         var parsed = Byline.TryParse(value.StartsWith("by ", StringComparison.OrdinalIgnoreCase) ? value : "By " + value, site);
         if (parsed is not null)
@@ -61,6 +85,20 @@ public static class AuthorNames
         }
 
         return value.Length <= MaxNameLength && value.Any(char.IsLetter) ? [value] : [];
+    }
+
+    private static string WithoutArchiveLink(string value)
+    {
+        value = value.TrimEnd('→', '»', '›', ' ');
+        foreach (var prefix in ArchiveLinkPrefixes)
+        {
+            if (value.Length > prefix.Length + 1 && value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && value[prefix.Length] is ' ' or ':')
+            {
+                return value[(prefix.Length + 1)..].TrimStart(':', ' ');
+            }
+        }
+
+        return value;
     }
 
     // Degrees and credentials printed after a name ("Jane Doe, MS, RDN"): not people of their own.

@@ -58,4 +58,28 @@ public sealed class MetadataOnRealPagesTests
 
         Assert.Equal([name], a.Authors);
     }
+
+    [Theory]
+    [InlineData("Zeige alle Beiträge von Anna Müller →", "Anna Müller")]
+    [InlineData("View all posts by Dana Whitlock", "Dana Whitlock")]
+    [InlineData("Tous les articles de Jean Dupont", "Jean Dupont")]
+    public void Parse_AuthorArchiveLinkLabel_GivesTheNameAlone(string label, string name)
+    {
+        var a = HtmlPages.Parse("<title>Ferry terminal</title>", $"""<p class="byline"><a rel="author" href="/author/x">{label}</a></p>""");
+
+        Assert.Equal([name], a.Authors);
+    }
+
+    [Theory]
+    [InlineData("By")]
+    [InlineData("Von")]
+    [InlineData("Autor:")]
+    [InlineData("SHARE")]
+    [InlineData("vor 5 Stunden")]
+    public void Parse_LabelWithoutAName_IsNoAuthor(string label)
+    {
+        var a = HtmlPages.Parse($"""<title>Ferry terminal</title><meta name="author" content="{label}">""");
+
+        Assert.Empty(a.Authors);
+    }
 }

@@ -122,6 +122,13 @@ public sealed class NewsDatesTests
     [InlineData("Updated: 5 mins ago", true)]
     [InlineData("yesterday at 14:05", true)]
     [InlineData("an hour ago", true)]
+    [InlineData("vor 5 Stunden", true)]
+    [InlineData("Aktualisiert vor einer Stunde", true)]
+    [InlineData("hace 3 horas", true)]
+    [InlineData("il y a 2 jours", true)]
+    [InlineData("5 ore fa", true)]
+    [InlineData("3 godziny temu", true)]
+    [InlineData("Vor 5 Jahren eröffnete die Fähre den Betrieb über den Fluss.", false)]
     [InlineData("Published: 12 February 2024", false)]
     [InlineData("Published in 1888, the paper was the first in the county to print photographs.", false)]
     public void IsRelative_Line_TellsWhetherOnlyARelativeTimeIsGiven(string line, bool relative) =>
