@@ -384,6 +384,7 @@ public sealed partial class TextArticleParser : IArticleParser
     {
         var blocks = new List<List<string>>();
         var current = new List<string>();
+        var textAbove = 0;
         for (var i = start; i < lines.Count; i++)
         {
             Limits.ParseBudget.Check();
@@ -394,10 +395,18 @@ public sealed partial class TextArticleParser : IArticleParser
                 continue;
             }
 
-            if (PageFurniture.IsRelatedHeading(line) && (blocks.Count > 0 || current.Count > 0))
+            // A "Related" or "Share" label ends the article once there is article text above it; above the text it is a
+            // share bar's or a menu's label under the headline.
+            if (PageFurniture.IsRelatedHeading(line))
             {
-                dropped.AddRange(lines.Skip(i).Where(l => l.Length > 0));
-                break;
+                if (textAbove >= MinTextLine)
+                {
+                    dropped.AddRange(lines.Skip(i).Where(l => l.Length > 0));
+                    break;
+                }
+
+                dropped.Add(line);
+                continue;
             }
 
             // Furniture does not end a paragraph: an advert line inside a hard-wrapped paragraph must not cut it in two.
@@ -412,6 +421,7 @@ public sealed partial class TextArticleParser : IArticleParser
             }
 
             current.Add(line);
+            textAbove += ReadsAsText(line) ? line.Length : 0;
         }
 
         Flush();

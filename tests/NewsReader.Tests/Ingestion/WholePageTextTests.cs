@@ -218,4 +218,33 @@ public sealed class WholePageTextTests
         Assert.Equal("Kreisblatt Nachrichten Online", a.Site);
         Assert.Equal([Body1, Body2], a.Body);
     }
+
+    [Fact]
+    public void Parse_ShareLabelUnderTheHeadline_DoesNotEndTheArticle_ARelatedHeadingAfterTheTextDoes()
+    {
+        var a = Parse($"""
+            Fähre über die Elbe fährt ab Juni wieder | Kreisblatt
+
+            Startseite
+
+            Fähre über die Elbe fährt ab Juni wieder
+
+            Anpassen
+
+            Teilen
+
+            Share
+
+            {Body1}
+
+            {Body2}
+
+            Related
+
+            Brücke über die Saale wird saniert
+            """);
+
+        Assert.Equal([Body1, Body2], a.Body);
+        Assert.Contains("Brücke über die Saale wird saniert", a.Dropped);
+    }
 }
