@@ -361,7 +361,13 @@ public sealed partial class TextArticleParser : IArticleParser
                     }
 
                     // A page prints its headline in the breadcrumb, the share box and above the text, a few lines
-                    // apart: the last of such a cluster stands above the article.
+                    // apart: the last of such a cluster stands above the article. Once article text stands between two,
+                    // the later one is inside the article (a picture's caption, a heading repeated), and the cluster is over.
+                    if (found is { } previous && lines.Skip(previous.Line + 1).Take(j - previous.Line - 1).Any(l => l.Length >= MinTextLine))
+                    {
+                        return found;
+                    }
+
                     found = (j, site ?? (logo is { } l ? lines[l.Line] : null));
                     limit = Math.Min(lines.Count, j + HeadlineClusterLines);
                     break;

@@ -247,4 +247,27 @@ public sealed class WholePageTextTests
         Assert.Equal([Body1, Body2], a.Body);
         Assert.Contains("Brücke über die Saale wird saniert", a.Dropped);
     }
+
+    [Fact]
+    public void Parse_HeadlineRepeatedInsideTheArticle_StartsItAtTheFirstRepeat()
+    {
+        const string Body3 = "Anwohner hatten seit dem Hochwasser im Frühjahr auf eine Lösung gewartet, weil der Umweg über die Brücke 20 Kilometer beträgt.";
+        var a = Parse($"""
+            Fähre über die Elbe fährt ab Juni wieder | Kreisblatt
+
+            Startseite
+
+            Fähre über die Elbe fährt ab Juni wieder
+
+            {Body1}
+
+            Fähre über die Elbe fährt ab Juni wieder
+
+            {Body2}
+
+            {Body3}
+            """);
+
+        Assert.Equal([Body1, Body2, Body3], a.Body);
+    }
 }
