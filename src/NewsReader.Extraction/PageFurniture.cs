@@ -38,12 +38,18 @@ public static partial class PageFurniture
         "noticias relacionadas", "artículos relacionados", "te puede interesar", "también te puede interesar", "leia também",
         "notícias relacionadas", "leggi anche", "articoli correlati", "czytaj także", "czytaj też", "zobacz też", "zobacz także",
         "lees ook", "gerelateerde artikelen", "läs också", "relaterade artiklar", "les også", "læs også",
-        "share", "share this", "share this article", "share this story", "share this post", "artikel teilen", "beitrag teilen",
-        "partager", "partager cet article", "compartir", "compartir esta noticia", "condividi", "udostępnij",
         "comments", "leave a comment", "leave a reply", "kommentare", "kommentar schreiben", "schreibe einen kommentar",
         "kommentieren sie", "commentaires", "laisser un commentaire", "comentarios", "deja un comentario", "lascia un commento",
         "komentarze", "meistgelesen", "meistgelesene artikel", "more from", "schlagworte", "verwandte beiträge",
         "nächster artikel", "next article", "previous article",
+    };
+
+    // Share bars' labels: in a page's markup they head the share box that ends many articles, so they count as related
+    // headings there; in text saved from a page they sit as often between the lead and the body.
+    private static readonly HashSet<string> ShareLabels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "share", "share this", "share this article", "share this story", "share this post", "artikel teilen", "beitrag teilen",
+        "teilen", "partager", "partager cet article", "compartir", "compartir esta noticia", "condividi", "udostępnij",
     };
 
     [GeneratedRegex(@"cookie", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -118,8 +124,12 @@ public static partial class PageFurniture
     }
 
     /// <summary>True for a heading that starts a list of other stories: it and everything after it are dropped.</summary>
-    public static bool IsRelatedHeading(string line) =>
-        RelatedHeadings.Contains(line.Trim().TrimEnd(':', '.', '›', '»', '>').Trim());
+    public static bool IsRelatedHeading(string line) => RelatedHeadings.Contains(Label(line)) || IsShareLabel(line);
+
+    /// <summary>True for a share bar's label ("Share", "Artikel teilen", "Partager").</summary>
+    public static bool IsShareLabel(string line) => ShareLabels.Contains(Label(line));
+
+    private static string Label(string line) => line.Trim().TrimEnd(':', '.', '›', '»', '>').Trim();
 
     /// <summary>
     /// True for a heading that opens with one of those labels and names more ("Mehr zum Thema auf Example.de", "More
@@ -131,7 +141,7 @@ public static partial class PageFurniture
     public static bool StartsRelatedSection(string heading)
     {
         var text = heading.AsSpan().Trim();
-        foreach (var label in RelatedHeadings)
+        foreach (var label in RelatedHeadings.Concat(ShareLabels))
         {
             if (text.Length > label.Length && text.StartsWith(label, StringComparison.OrdinalIgnoreCase) && !char.IsLetterOrDigit(text[label.Length])
                 && text[label.Length..].Count(' ') <= MaxSectionNameWords)

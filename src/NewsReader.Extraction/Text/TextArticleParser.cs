@@ -401,11 +401,11 @@ public sealed partial class TextArticleParser : IArticleParser
                 continue;
             }
 
-            // A "Related" or "Share" label ends the article once there is article text above it; above the text it is a
-            // share bar's or a menu's label under the headline.
+            // A "Related" label ends the article once there is article text above it; above the text it is a menu's label
+            // under the headline. A share bar's label ends nothing: saved text has it as often between the lead and the body.
             if (PageFurniture.IsRelatedHeading(line))
             {
-                if (textAbove >= MinTextLine)
+                if (textAbove >= MinTextLine && !PageFurniture.IsShareLabel(line))
                 {
                     dropped.AddRange(lines.Skip(i).Where(l => l.Length > 0));
                     break;

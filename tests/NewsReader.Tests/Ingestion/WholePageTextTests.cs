@@ -270,4 +270,33 @@ public sealed class WholePageTextTests
 
         Assert.Equal([Body1, Body2, Body3], a.Body);
     }
+
+    [Fact]
+    public void Parse_ShareLabelBetweenTheLeadAndTheBody_IsDroppedAndTheBodyKept()
+    {
+        const string Body3 = "Anwohner hatten seit dem Hochwasser im Frühjahr auf eine Lösung gewartet, weil der Umweg über die Brücke 20 Kilometer beträgt.";
+        var a = Parse($"""
+            Fähre über die Elbe fährt ab Juni wieder | Kreisblatt
+
+            Startseite
+
+            Fähre über die Elbe fährt ab Juni wieder
+
+            {Body1}
+
+            Artikel teilen
+
+            {Body2}
+
+            {Body3}
+
+            Mehr zum Thema
+
+            Brücke über die Saale wird saniert
+            """);
+
+        Assert.Equal([Body1, Body2, Body3], a.Body);
+        Assert.Contains("Artikel teilen", a.Dropped);
+        Assert.Contains("Brücke über die Saale wird saniert", a.Dropped);
+    }
 }
