@@ -12,6 +12,7 @@ public sealed class WholePageTextTests
 {
     private const string Body1 = "Die Gemeinde hat am Dienstag beschlossen, die alte Fähre über den Fluss bis zum Sommer wieder in Betrieb zu nehmen.";
     private const string Body2 = "Der Bürgermeister sagte, die Kosten von 240.000 Euro würden zur Hälfte vom Land getragen – der Rest komme aus Rücklagen.";
+    private const string Body3 = "Anwohner hatten seit dem Hochwasser im Frühjahr auf eine Lösung gewartet, weil der Umweg über die Brücke 20 Kilometer beträgt.";
 
     private static readonly string Menu = string.Join("\n\n", ["Startseite", "Lokales", "Politik", "Wirtschaft", "Sport", "Kultur", "Wetter", "Verkehr", "Leserbriefe", "Anzeigen"]);
 
@@ -251,7 +252,6 @@ public sealed class WholePageTextTests
     [Fact]
     public void Parse_HeadlineRepeatedInsideTheArticle_StartsItAtTheFirstRepeat()
     {
-        const string Body3 = "Anwohner hatten seit dem Hochwasser im Frühjahr auf eine Lösung gewartet, weil der Umweg über die Brücke 20 Kilometer beträgt.";
         var a = Parse($"""
             Fähre über die Elbe fährt ab Juni wieder | Kreisblatt
 
@@ -274,7 +274,6 @@ public sealed class WholePageTextTests
     [Fact]
     public void Parse_ShareLabelBetweenTheLeadAndTheBody_IsDroppedAndTheBodyKept()
     {
-        const string Body3 = "Anwohner hatten seit dem Hochwasser im Frühjahr auf eine Lösung gewartet, weil der Umweg über die Brücke 20 Kilometer beträgt.";
         var a = Parse($"""
             Fähre über die Elbe fährt ab Juni wieder | Kreisblatt
 
