@@ -98,6 +98,13 @@ internal static unsafe class RelevanceFunction
             {
                 sqlite3_result_error(context, m, message.Length);
             }
+
+            // FTS5's own failure keeps its code: an interrupt (the search budget stopping the statement) must reach the
+            // caller as SQLITE_INTERRUPT, not as a generic error, or a stopped search reads as a fault.
+            if (e is Fts5Exception fts5)
+            {
+                sqlite3_result_error_code(context, fts5.Code);
+            }
         }
     }
 
@@ -210,8 +217,14 @@ internal static unsafe class RelevanceFunction
         {
             if (rc != 0)
             {
-                throw new InvalidOperationException($"FTS5 returned error {rc}");
+                throw new Fts5Exception(rc);
             }
         }
     }
+}
+
+/// <summary>An FTS5 API call failed with this SQLite result code.</summary>
+internal sealed class Fts5Exception(int code) : Exception($"FTS5 returned error {code}")
+{
+    public int Code { get; } = code;
 }

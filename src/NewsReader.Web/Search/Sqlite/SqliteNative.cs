@@ -29,6 +29,9 @@ internal static unsafe partial class SqliteNative
     public static partial void sqlite3_result_error(IntPtr context, byte* message, int bytes);
 
     [LibraryImport(Library)]
+    public static partial void sqlite3_result_error_code(IntPtr context, int code);
+
+    [LibraryImport(Library)]
     public static partial void* sqlite3_value_blob(IntPtr value);
 
     [LibraryImport(Library)]
