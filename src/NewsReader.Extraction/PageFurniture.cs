@@ -41,6 +41,11 @@ public static partial class PageFurniture
         "comments", "leave a comment", "leave a reply", "kommentare", "kommentar schreiben", "schreibe einen kommentar",
         "kommentieren sie", "commentaires", "laisser un commentaire", "comentarios", "deja un comentario", "lascia un commento",
         "komentarze", "meistgelesen", "meistgelesene artikel", "more from", "schlagworte", "verwandte beiträge",
+        // The comment form's heading as WordPress, the most common CMS, words it in its largest languages.
+        "hinterlasse eine antwort", "hinterlasse einen kommentar", "kommentar verfassen", "antwort hinterlassen",
+        "deja una respuesta", "dejar un comentario", "deja tu comentario", "laisser une réponse", "deixe uma resposta",
+        "deixe um comentário", "lascia una risposta", "geef een reactie", "laat een reactie achter", "dodaj komentarz",
+        "zostaw komentarz", "lämna ett svar", "legg igjen en kommentar", "skriv en kommentar",
         "nächster artikel", "next article", "previous article",
     };
 

@@ -43,6 +43,9 @@ public sealed class PageFurnitureTests
     [InlineData("More stories:", true)]
     [InlineData("You may also like", true)]
     [InlineData("Topics", true)]
+    [InlineData("Hinterlasse eine Antwort", true)]
+    [InlineData("Deja una respuesta", true)]
+    [InlineData("Deixe um comentário", true)]
     [InlineData("Related talks broke down on Friday.", false)]
     public void IsRelatedHeading_Line_TellsWhetherAStoryListStarts(string line, bool heading) =>
         Assert.Equal(heading, PageFurniture.IsRelatedHeading(line));
