@@ -42,6 +42,12 @@ public static class BodyCleaner
                 inRelated = block.Kind == BlockKind.Heading ? PageFurniture.StartsRelatedSection(text) : PageFurniture.IsRelatedHeading(text);
             }
 
+            // A paragraph longer than any teaser means the text went on after a related box inside the article.
+            if (inRelated && block.Kind == BlockKind.Paragraph && text.Length > MaxTeaserLength)
+            {
+                inRelated = false;
+            }
+
             var drop = inRelated && (block.Kind == BlockKind.Heading || text.Length <= MaxTeaserLength)
                 || (block.Kind is BlockKind.Heading or BlockKind.Paragraph && kept.Count < HeaderBlocks && titleKey.Length > 0 && Key(text) == titleKey)
                 || (block.Kind == BlockKind.Paragraph && (PageFurniture.IsStray(text) || IsSmallPrint(text) || PageFurniture.IsCreditOrCallToAction(text)))

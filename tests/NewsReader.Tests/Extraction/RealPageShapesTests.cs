@@ -273,4 +273,16 @@ public sealed class RealPageShapesTests
 
         Assert.Equal([Lead, First, Second, Third], a.Body);
     }
+
+    [Fact]
+    public void Parse_RelatedBoxInsideTheArticle_KeepsTheShortParagraphsAfterTheTextResumes()
+    {
+        const string Short = "Die erste Fahrt ist für den 1. Juni geplant.";
+        var a = Parse($"""
+            <article><p>{First}</p><h3>Related</h3><p>Brücke über die Saale wird saniert</p>
+            <p>{Second} {Third}</p><p>{Short}</p></article>
+            """);
+
+        Assert.Equal([First, $"{Second} {Third}", Short], a.Body);
+    }
 }
