@@ -125,7 +125,27 @@ public static partial class PageFurniture
             return true;
         }
 
-        return trimmed.Length < 200 && StrayPattern().IsMatch(trimmed);
+        return trimmed.Length < 200 && (StrayPattern().IsMatch(trimmed) || IsLabelledTeaser(trimmed));
+    }
+
+    // Short forms of the read-also label that only ever stand before a colon and a teaser's headline.
+    private static readonly HashSet<string> TeaserLabels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "lea", "lee", "lea más", "lee más", "leia mais", "ver también", "ver más", "mira", "mira también", "siehe auch",
+        "weiterlesen", "lesen sie", "lire", "lire la suite", "leggi", "czytaj", "czytaj więcej", "zobacz",
+    };
+
+    // "Lea también: Impiden ingreso a …", "Lesen Sie auch: …": a related-story label, a colon and the story's headline.
+    private static bool IsLabelledTeaser(string line)
+    {
+        var colon = line.IndexOf(':');
+        if (colon <= 0 || colon == line.Length - 1)
+        {
+            return false;
+        }
+
+        var label = line[..colon].Trim();
+        return RelatedHeadings.Contains(label) || TeaserLabels.Contains(label);
     }
 
     /// <summary>True for a heading that starts a list of other stories: it and everything after it are dropped.</summary>

@@ -23,6 +23,9 @@ public sealed class PageFurnitureTests
     [InlineData("This article is more than 2 years old")]
     [InlineData("Reading time: 6 minutes")]
     [InlineData("Read more: Night buses to run until 4am at weekends")]
+    [InlineData("Lea también: Impiden ingreso a Nicaragua a periodistas")]
+    [InlineData("Lesen Sie auch: Fähre über die Elbe fährt wieder")]
+    [InlineData("Czytaj także: Most na Wiśle do remontu")]
     public void IsStray_PageFurniture_ReturnsTrue(string line) =>
         Assert.True(PageFurniture.IsStray(line));
 
@@ -34,6 +37,7 @@ public sealed class PageFurnitureTests
     [InlineData("Reading time for children has fallen sharply, a survey found.")]
     [InlineData("Home owners in the valley face higher insurance bills.")]
     [InlineData("Read more about the plans at the town hall, the council said.")]
+    [InlineData("Der Bürgermeister sagte: Die Fähre fährt ab Juni wieder.")]
     [InlineData("")]
     public void IsStray_ArticleText_ReturnsFalse(string line) =>
         Assert.False(PageFurniture.IsStray(line));
