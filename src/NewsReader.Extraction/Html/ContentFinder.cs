@@ -16,6 +16,8 @@ public static class ContentFinder
     private const int MinSiblingText = 80;
     private const double MaxClimbExtra = 0.2;
     private const int MaxClimbLevels = 6;
+    private const int MinLead = 80;
+    private const int MaxLeadParagraphs = 4;
 
     public static IReadOnlyList<IElement> Find(IElement body, PageStats stats)
     {
@@ -57,7 +59,41 @@ public static class ContentFinder
         }
 
         top = ArticleAroundWinner(top, stats, body);
-        return WithSiblings(top, Math.Max(topScore, final.GetValueOrDefault(top)), final, stats, body);
+        var chosen = WithSiblings(top, Math.Max(topScore, final.GetValueOrDefault(top)), final, stats, body);
+        return [.. LeadAbove(chosen, stats), .. chosen];
+    }
+
+    // The standfirst of a news article often sits in the article's header, a few levels away from the body's container:
+    // paragraphs of prose inside the same <article> element, above the chosen text, are its lead. Only a little text, so a
+    // page wrapped whole in one <article> lends none of its teasers.
+    private static List<IElement> LeadAbove(IReadOnlyList<IElement> chosen, PageStats stats)
+    {
+        var first = chosen[0];
+        if (first.Closest("article") is not { } article || article == first || chosen.Any(c => c.Contains(article)))
+        {
+            return [];
+        }
+
+        var lead = new List<IElement>();
+        var length = 0;
+        foreach (var paragraph in stats.Paragraphs)
+        {
+            if (paragraph == first || paragraph.Contains(first) || first.Contains(paragraph) || chosen.Any(c => c.Contains(paragraph)))
+            {
+                break;
+            }
+
+            var s = stats[paragraph];
+            if (article.Contains(paragraph) && (first.CompareDocumentPosition(paragraph) & DocumentPositions.Preceding) != 0
+                && s.Text >= MinLead && s.LinkDensity < 0.1)
+            {
+                lead.Add(paragraph);
+                length += s.Text;
+            }
+        }
+
+        var text = chosen.Sum(c => stats[c].Text);
+        return lead.Count is > 0 and <= MaxLeadParagraphs && length * 2 <= text ? lead : [];
     }
 
     // The highest ancestor (a few levels up) that adds a little more text above the winner, most of it paragraphs (a

@@ -285,4 +285,18 @@ public sealed class RealPageShapesTests
 
         Assert.Equal([First, $"{Second} {Third}", Short], a.Body);
     }
+
+    [Fact]
+    public void Parse_StandfirstInTheArticlesHeaderLevelsAwayFromTheBody_LeadsTheText()
+    {
+        const string Lead = "Nach fast einem Jahr Pause fährt die Fähre über den Fluss wieder, und die Anwohner sparen sich den Umweg";
+        var body = string.Concat(Enumerable.Range(1, 6).Select(i => $"<p>{First} ({i})</p>"));
+        var a = Parse($"""
+            <article><header><div class="x1"><div class="x2"><p>{Lead}</p></div></div></header>
+            <div class="x3"><div class="x4"><div id="main">{body}</div>
+            <div class="x5"><p>Anna Müller schreibt seit 2010 für das Kreisblatt über Verkehr und die Häfen an der Elbe; vorher war sie Lotsin in Hamburg und Cuxhaven, und sie fährt selbst jeden Tag mit der Fähre.</p></div></div></div></article>
+            """);
+
+        Assert.Equal([Lead, $"{First} (1)"], a.Body.Take(2));
+    }
 }
