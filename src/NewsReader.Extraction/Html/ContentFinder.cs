@@ -78,6 +78,7 @@ public static class ContentFinder
         var length = 0;
         foreach (var paragraph in stats.Paragraphs)
         {
+            Limits.ParseBudget.Check();
             if (paragraph == first || paragraph.Contains(first) || first.Contains(paragraph) || chosen.Any(c => c.Contains(paragraph)))
             {
                 break;
