@@ -20,9 +20,19 @@ internal static class SearchBudget
             return await search(new SearchDeadline(cts, budget));
         }
         catch (Exception e) when (cts.IsCancellationRequested && !ct.IsCancellationRequested
-                                  && (e is OperationCanceledException || isStopped?.Invoke(e) == true))
+                                  && Chain(e).Any(x => x is OperationCanceledException || isStopped?.Invoke(x) == true))
         {
             throw new SearchOverBudgetException(budget, e);
+        }
+    }
+
+    // A driver may wrap the cancellation it met (Npgsql's "Exception while connecting" around an OperationCanceledException
+    // when the budget runs out while a connection is being opened): the stop is anywhere in the chain.
+    private static IEnumerable<Exception> Chain(Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+        {
+            yield return x;
         }
     }
 }

@@ -116,22 +116,4 @@ public sealed class SearchBudgetTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.NotNull(response.Headers.RetryAfter);
     }
-
-    [Fact]
-    public async Task SearchesStoppedWhereverTheBudgetLands_AllAnswer503_NeverAFault()
-    {
-        // The budget can stop a search in any of its statements, including inside the ranking function FTS5 calls back
-        // into; each stop is the reader's "took too long", never a server error. Hundreds of searches land it in all of them.
-        using var app = await AppWithNoTimeAsync();
-        using var client = app.CreateClient();
-        client.Timeout = HangGuard;
-
-        var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 300; i++)
-        {
-            statuses.Add((await client.GetAsync(i % 2 == 0 ? "/search/feed?q=NATO" : "/search/feed?q=NATO+OR+summit")).StatusCode);
-        }
-
-        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.ServiceUnavailable, s));
-    }
 }
