@@ -20,7 +20,7 @@ public static class BodyCleaner
         Byline? found = null;
         var kept = new List<ArticleBlock>(blocks.Count);
         var dropped = new List<string>();
-        var titleKey = Key(meta.Title ?? "");
+        var titleKey = Titles.Key(meta.Title ?? "");
         var inRelated = false;
         for (var i = 0; i < blocks.Count; i++)
         {
@@ -49,7 +49,7 @@ public static class BodyCleaner
             }
 
             var drop = inRelated && (block.Kind == BlockKind.Heading || text.Length <= MaxTeaserLength)
-                || (block.Kind is BlockKind.Heading or BlockKind.Paragraph && kept.Count < HeaderBlocks && titleKey.Length > 0 && Key(text) == titleKey)
+                || (block.Kind is BlockKind.Heading or BlockKind.Paragraph && kept.Count < HeaderBlocks && titleKey.Length > 0 && Titles.Key(text) == titleKey)
                 || (block.Kind == BlockKind.Paragraph && (PageFurniture.IsStray(text) || IsSmallPrint(text) || PageFurniture.IsCreditOrCallToAction(text)))
                 || (text.Length < MaxBylineLength && meta.Authors.Contains(text, StringComparer.OrdinalIgnoreCase))
                 || (block.Kind == BlockKind.Paragraph && kept.Count < HeaderBlocks && IsDateLine(text))
@@ -140,7 +140,4 @@ public static class BodyCleaner
             }
         }
     }
-
-    private static string Key(string s) =>
-        new(s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
 }

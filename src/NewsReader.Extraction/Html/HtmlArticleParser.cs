@@ -149,23 +149,10 @@ public sealed class HtmlArticleParser : IArticleParser
     // as descriptions differ in punctuation, ellipses and escapes.
     private static bool Holds(List<ArticleBlock> blocks, string description)
     {
-        var summary = Key(description);
-        var found = blocks.Select(b => Key(b.Text)).Where(k => k.Length > 0).ToList();
+        var summary = Titles.Key(description);
+        var found = blocks.Select(b => Titles.Key(b.Text)).Where(k => k.Length > 0).ToList();
         var opening = summary[..Math.Min(summary.Length, MinRepeatedText)];
         return found.Count > 0 && (string.Concat(found).Contains(opening, StringComparison.Ordinal)
             || found.Where(k => summary.Contains(k, StringComparison.Ordinal)).Sum(k => k.Length) * 2 >= found.Sum(k => k.Length));
     }
-
-    private static string Key(string text) =>
-        string.Create(text.Count(char.IsLetterOrDigit), text, (span, t) =>
-        {
-            var i = 0;
-            foreach (var c in t)
-            {
-                if (char.IsLetterOrDigit(c))
-                {
-                    span[i++] = char.ToLowerInvariant(c);
-                }
-            }
-        });
 }

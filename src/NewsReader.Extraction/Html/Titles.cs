@@ -135,7 +135,8 @@ public static class Titles
         return key == hostKey || (label.Length >= 3 && (key == label || key == "the" + label || key.Replace("com", "", StringComparison.Ordinal) == label));
     }
 
-    private static string Key(string s) =>
+    /// <summary>Text compared on its letters and digits alone, lower-cased: punctuation, spacing and escapes aside.</summary>
+    internal static string Key(string s) =>
         new(s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
 
     private static string WithoutThe(string key) => key.StartsWith("the", StringComparison.Ordinal) && key.Length > 6 ? key[3..] : key;
