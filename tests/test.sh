@@ -38,8 +38,7 @@ status=${PIPESTATUS[0]}
 db_tests="FullyQualifiedName~NewsReader.Tests.Store.|FullyQualifiedName~NewsReader.Tests.Search.|FullyQualifiedName~NewsReader.Tests.Corrections.\
 |FullyQualifiedName~NewsReader.Tests.Admin.|FullyQualifiedName~NewsReader.Tests.Api.|FullyQualifiedName~NewsReader.Tests.Feeds.\
 |FullyQualifiedName~NewsReader.Tests.Seo.|FullyQualifiedName~NewsReader.Tests.Pages.|FullyQualifiedName~NewsReader.Tests.Performance."
-sqlite_only="FullyQualifiedName!~.MigrationTests.&FullyQualifiedName!~.UsersVerbTests.&FullyQualifiedName!~.SessionTimeoutTests.\
-&FullyQualifiedName!~.BudgetStopTests."
+sqlite_only="FullyQualifiedName!~.MigrationTests.&FullyQualifiedName!~.UsersVerbTests.&FullyQualifiedName!~.SessionTimeoutTests."
 if [ $# -eq 0 ]; then   # arguments (a --filter) narrow the run to the first pass
     NEWSREADER_TEST_DATABASE=postgres dotnet test tests/NewsReader.Tests -c Release --nologo --no-build \
         --filter "($db_tests)&$sqlite_only" 2>&1 | sed 's/^\(Passed\|Failed\)!/\1! (PostgreSQL)/' | tee -a "$log"

@@ -21,26 +21,36 @@ public sealed class Db : IAsyncDisposable, IDisposable
 
     /// <summary>A SQLite file, created with its folder when missing.</summary>
     public Db(string databasePath)
-        : this((new SqliteConnections(databasePath), null))
+        : this((new SqliteConnections(databasePath), null, false))
     {
     }
 
-    private Db((IConnectionSource Primary, IConnectionSource? ReadOnly) sources)
+    private Db((IConnectionSource Primary, IConnectionSource? ReadOnly, bool HasReplica) sources)
     {
         _primary = sources.Primary;
         _readOnly = sources.ReadOnly ?? sources.Primary;
+        HasReplica = sources.HasReplica;
         Dialect = new SqlDialect(Provider);
     }
 
-    /// <summary>A PostgreSQL database; <paramref name="readOnlyConnectionString"/> names a replica for reading, when there is one.</summary>
+    /// <summary>
+    /// A PostgreSQL database; <paramref name="readOnlyConnectionString"/> names a replica for reading, when there is one.
+    /// Reading has a pool of its own either way (<see cref="PostgresConnections"/> says why).
+    /// </summary>
     public static Db ForPostgres(string connectionString, string? readOnlyConnectionString = null) =>
-        new((new PostgresConnections(connectionString),
-             string.IsNullOrWhiteSpace(readOnlyConnectionString) ? null : new PostgresConnections(readOnlyConnectionString)));
+        new(PostgresSources(connectionString, readOnlyConnectionString));
+
+    private static (IConnectionSource, IConnectionSource?, bool) PostgresSources(string connectionString, string? readOnlyConnectionString)
+    {
+        var replica = !string.IsNullOrWhiteSpace(readOnlyConnectionString);
+        return (new PostgresConnections(connectionString, prepare: true),
+                new PostgresConnections(replica ? readOnlyConnectionString! : connectionString, prepare: false), replica);
+    }
 
     public DatabaseProvider Provider => _primary.Provider;
 
     /// <summary>True when reading goes to a replica rather than to the primary.</summary>
-    public bool HasReplica => !ReferenceEquals(_readOnly, _primary);
+    public bool HasReplica { get; }
 
     /// <summary>The spellings that differ between the providers.</summary>
     public SqlDialect Dialect { get; }
@@ -68,11 +78,11 @@ public sealed class Db : IAsyncDisposable, IDisposable
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private static (IConnectionSource, IConnectionSource?) Sources(NewsReaderOptions options, IConfiguration configuration)
+    private static (IConnectionSource, IConnectionSource?, bool) Sources(NewsReaderOptions options, IConfiguration configuration)
     {
         if (options.Database.Provider == DatabaseProvider.Sqlite)
         {
-            return (new SqliteConnections(options.DatabasePath), null);
+            return (new SqliteConnections(options.DatabasePath), null, false);
         }
 
         var primary = configuration.GetConnectionString("NewsReader");
@@ -83,7 +93,7 @@ public sealed class Db : IAsyncDisposable, IDisposable
                 "Set it, for example ConnectionStrings__NewsReader=\"Host=db.internal;Database=newsreader;Username=newsreader\".");
         }
 
-        return (new PostgresConnections(primary), configuration.GetConnectionString("NewsReaderReadOnly") is { Length: > 0 } replica ? new PostgresConnections(replica) : null);
+        return PostgresSources(primary, configuration.GetConnectionString("NewsReaderReadOnly"));
     }
 }
 

@@ -29,8 +29,10 @@ public sealed class Migrator(Db db, ILogger<Migrator> logger)
 
         foreach (var migration in all.Where(m => m.Version > current))
         {
+            // No time limit: a migration that rebuilds an index over a large store takes minutes, and stopping it at the
+            // driver's default 30 s left the database unable to start the app.
             await using var tx = await c.BeginTransactionAsync(ct);
-            await c.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: tx, cancellationToken: ct));
+            await c.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: tx, commandTimeout: 0, cancellationToken: ct));
             await c.ExecuteAsync(recordVersion(migration, tx));
             await tx.CommitAsync(ct);
             logger.LogInformation("Applied migration {Version}: {Name}", migration.Version, migration.Name);

@@ -46,6 +46,23 @@ public sealed class PostgresStoreTests
     }
 
     [Fact]
+    public async Task AMigrationLongerThanTheCommandTimeout_IsApplied()
+    {
+        // Building search over a large store takes minutes; the driver's command timeout (here one second) must not stop
+        // a migration half way and leave the app unable to start.
+        using var database = TestDatabase.CreatePostgres();
+        var connectionString = new NpgsqlConnectionStringBuilder(database.ConnectionString) { CommandTimeout = 1 }.ToString();
+        await using var db = Db.ForPostgres(connectionString);
+        await using var c = await db.OpenAsync();
+        Migration[] slow = [new(1, "slow", "CREATE TABLE slow AS SELECT 1 AS x FROM pg_sleep(2)")];
+
+        var version = await Migrator.ApplyPendingAsync(db, c, slow, 0, (_, tx) => new CommandDefinition("SELECT 1", transaction: tx), NullLogger.Instance, CancellationToken.None);
+
+        Assert.Equal(1, version);
+        Assert.Equal(1, await c.ExecuteScalarAsync<int>("SELECT x FROM slow"));
+    }
+
+    [Fact]
     public async Task OutletNames_DifferingOnlyInCase_AreOneOutlet_InEveryScript()
     {
         using var database = TestDatabase.CreatePostgres();

@@ -4,10 +4,9 @@ using NewsReader.Tests.Infrastructure;
 namespace NewsReader.Tests.Search;
 
 /// <summary>
-/// Hundreds of searches stopped by the time budget, so the stop lands in every statement, including inside the ranking
-/// function FTS5 calls back into. SQLite only (tests/test.sh keeps it out of the PostgreSQL pass): there, about one stop
-/// in a few hundred still answers 500, Npgsql failing the next statement on a pooled connection with "unexpected backend
-/// message DataRow" after a cancelled one; that is open work, told in the session note.
+/// Hundreds of searches stopped by the time budget, so the stop lands in every statement: inside the ranking function
+/// FTS5 calls back into on SQLite, and on PostgreSQL in statements whose pooled connection last ran a cancelled one
+/// (with statements prepared there, Npgsql failed about one such search in a few hundred).
 /// </summary>
 public sealed class BudgetStopTests
 {

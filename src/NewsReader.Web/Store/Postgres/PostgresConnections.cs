@@ -3,15 +3,21 @@ using Npgsql;
 
 namespace NewsReader.Store.Postgres;
 
-/// <summary>Connections from one Npgsql data source (its pool) for a PostgreSQL connection string.</summary>
+/// <summary>
+/// Connections from one Npgsql data source (its pool) for a PostgreSQL connection string. Statements are prepared on
+/// the connections that write (<paramref name="prepare"/>), not on those that read for requests: a reader who leaves, or
+/// a search stopped by its time budget, cancels a statement, and after a cancelled statement Npgsql 10.0.3 could fail
+/// the next one on that pooled connection ("Received unexpected backend message DataRow") when statements were
+/// prepared automatically; unprepared, hundreds of stopped searches in a row never did (Search/BudgetStopTests).
+/// </summary>
 internal sealed class PostgresConnections : IConnectionSource
 {
     private readonly NpgsqlDataSource _source;
 
-    public PostgresConnections(string connectionString)
+    public PostgresConnections(string connectionString, bool prepare)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        if (prepare && !connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
         {
             // The stores run the same few dozen statements over and over; prepared once per connection, the server stops
             // parsing and planning them each time (ingestion of 2,000 articles: 21 s unprepared, 11 s prepared).
