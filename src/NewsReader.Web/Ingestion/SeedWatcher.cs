@@ -111,10 +111,12 @@ public sealed class SeedWatcher(Ingester ingester, NodeLocks locks, NodeSignals 
             return;
         }
 
+        // Watching starts before the first scan, so a file dropped or deleted while the scan runs (minutes, for a large
+        // folder) is seen as soon as it ends rather than at the next rescan.
+        using var watcher = StartWatcher(root);
         await ScanAsync(lease, root, stoppingToken);
         _firstScan.TrySetResult();
 
-        using var watcher = StartWatcher(root);
         using var rescan = new PeriodicTimer(RescanInterval);
         var tick = rescan.WaitForNextTickAsync(stoppingToken).AsTask();
         while (!stoppingToken.IsCancellationRequested)

@@ -63,6 +63,36 @@ public sealed class SeedWatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task Watcher_FileDroppedWhileTheFirstScanRuns_IsIngestedWithoutWaitingForARescan()
+    {
+        // The rescan is an hour away here: only the watcher can see a file that lands after the first scan listed the folder.
+        using var app = new NewsReaderApp(watchSeeds: true, settings: new Dictionary<string, string?> { ["NewsReader:RescanInterval"] = "01:00:00" });
+        for (var i = 0; i < 400; i++)
+        {
+            await File.WriteAllTextAsync(Path.Combine(app.SeedsPath, $"early-{i:D3}.txt"), Seeds.TextArticle($"Harbour notes № {i}: the tide’s early report"));
+        }
+
+        _ = app.Server;
+        var watcher = app.Services.GetRequiredService<SeedWatcher>();
+        Assert.True(await EventuallyAsync(async () => await ArticleCountAsync(app) > 0), "the first scan stored nothing");
+        await File.WriteAllTextAsync(Path.Combine(app.SeedsPath, "late.txt"), Seeds.TextArticle("Late edition: ferry “Kittiwake” back in service"));
+        Assert.False(watcher.FirstScan.IsCompleted, "the first scan ended before the late file was written; the test needs more early files");
+
+        await watcher.FirstScan.WaitAsync(Patience);
+
+        Assert.True(await EventuallyAsync(async () => await ArticleCountAsync(app, "Late edition: ferry “Kittiwake” back in service") == 1),
+            "the file dropped during the first scan was not ingested");
+    }
+
+    private static async Task<int> ArticleCountAsync(NewsReaderApp app, string? title = null)
+    {
+        await using var c = await app.OpenDatabaseAsync();
+        return title is null
+            ? await Dapper.SqlMapper.ExecuteScalarAsync<int>(c, "SELECT COUNT(*) FROM articles")
+            : await Dapper.SqlMapper.ExecuteScalarAsync<int>(c, "SELECT COUNT(*) FROM articles WHERE title = @title", new { title });
+    }
+
+    [Fact]
     public async Task Watcher_SeedsPathIsAFile_AppStillServesPages()
     {
         var notAFolder = Path.Combine(_app.Root, "seeds-is-a-file");
