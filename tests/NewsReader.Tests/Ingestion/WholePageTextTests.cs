@@ -177,6 +177,104 @@ public sealed class WholePageTextTests
     }
 
     [Fact]
+    public void Parse_PrintedHeadlineDiffersFromThePageTitle_TheBylineAndDateStartTheArticle()
+    {
+        // Sites print a headline other than their <title>: with no repeat to find, the byline and its date say where the
+        // article starts; the teaser lines of the menu above them are not the article, the standfirst right above is.
+        var teasers = string.Join("\n\n", Enumerable.Range(1, 6).Select(i => $"Rathaus: Haushaltsdebatte geht in die {i}. Runde – „Wir brauchen Zeit“"));
+        var a = Parse($"""
+            Elbfähre fährt wieder | Kreisblatt
+
+            {Menu}
+
+            {teasers}
+
+            Nach dem Hochwasser: Die Fähre über die Elbe kommt zurück
+
+            Die Gemeinde hat sich nach monatelangem Streit geeinigt – und die Pendler atmen auf, denn der Umweg über die Brücke entfällt.
+
+            Von Anna Müller
+
+            17. März 2025, 08:15 Uhr
+
+            {Body1}
+
+            {Body2}
+
+            {Body3}
+            """);
+
+        Assert.Equal("Elbfähre fährt wieder", a.Title);
+        Assert.Equal("Kreisblatt", a.Site);
+        Assert.Equal(["Anna Müller"], a.Authors);
+        Assert.Equal("2025-03-17", a.Published?[..10]);
+        Assert.Equal(["Die Gemeinde hat sich nach monatelangem Streit geeinigt – und die Pendler atmen auf, denn der Umweg über die Brücke entfällt.", Body1, Body2, Body3], a.Body);
+    }
+
+    [Fact]
+    public void Parse_BylineOfATeaserBelowTheArticle_DoesNotMoveItsStart()
+    {
+        var a = Parse($"""
+            Elbfähre fährt wieder | Kreisblatt
+
+            Startseite
+
+            {Body1}
+
+            {Body2}
+
+            {Body3}
+
+            Mehr aus der Region
+
+            Von Jan Kowalski
+
+            18. März 2025
+
+            Der Wochenmarkt zieht um: Ab April stehen die Stände auf dem Platz vor der Kirche, wie der Rat mitteilte.
+            """);
+
+        Assert.Contains(Body1, a.Body);
+        Assert.DoesNotContain("Jan Kowalski", a.Authors);
+    }
+
+    [Fact]
+    public void Parse_HeadlineRepeatedOnlyInTheShareBoxBelowTheArticle_TheBylineAboveStartsIt()
+    {
+        // The page title's headline comes again only after the text ("Share or comment on this article: <headline>"),
+        // above a long list of other stories: the article starts under the byline, not after the share box.
+        var others = string.Join("\n\n", Enumerable.Range(1, 40).Select(i =>
+            $"Star {i} reveals a rare make-up-free selfie while posing in bed after a split from a rapper – and fans can’t stop talking about it"));
+        var a = Parse($"""
+            Ferry back on the Elbe after the floods | The Daily Courier
+
+            Home
+
+            News
+
+            Ferry returns to the river as commuters cheer
+
+            By Glen Owen and Brendan Carlin for The Daily Courier
+
+            Published: 22:00 GMT, 26 September 2020 | Updated: 08:39 GMT, 28 September 2020
+
+            The council agreed on Tuesday to bring the old ferry back into service by the summer, ending a 20-kilometre detour.
+
+            The mayor said the €240,000 cost would be split with the regional government, the rest coming from reserves.
+
+            Share or comment on this article:
+
+            Ferry back on the Elbe after the floods
+
+            {others}
+            """);
+
+        Assert.Equal(["Glen Owen", "Brendan Carlin"], a.Authors);
+        Assert.Equal("2020-09-26T22:00:00+00:00", a.Published);
+        Assert.Equal("The council agreed on Tuesday to bring the old ferry back into service by the summer, ending a 20-kilometre detour.", a.Body[0]);
+    }
+
+    [Fact]
     public void Parse_LongerThreadOfAnswersFurtherDown_DoesNotTakeThePlaceOfTheArticleUnderTheHeadline()
     {
         var a = Parse($"""
