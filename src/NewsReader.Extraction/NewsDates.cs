@@ -100,8 +100,13 @@ public static partial class NewsDates
         {
             foreach (Match m in regex.Matches(text))
             {
+                if (best is { } earlier && m.Index >= earlier.Index)
+                {
+                    break;
+                }
+
                 var time = m.Groups["hour"].Success ? null : TimeBefore().Match(text, 0, m.Index) is { Success: true } t && t.Index + t.Length == m.Index ? t : null;
-                if (ToIso(m, time) is { } iso && (best is null || m.Index < best.Value.Index))
+                if (ToIso(m, time) is { } iso)
                 {
                     var start = time?.Index ?? m.Index;
                     var weekday = WeekdayBefore().Match(text, 0, start);

@@ -360,10 +360,10 @@ public sealed partial class TextArticleParser : IArticleParser
         {
             Limits.ParseBudget.Check();
             var line = lines[j];
-            textAbove += TextLines(lines, j, j + 1);
+            textAbove += line.Length >= MinTextLine ? 1 : 0;
             if (line.Length <= MaxNearbyLine && HasByPrefix(line) && Byline.TryParse(line) is { Authors.Count: > 0 } byline)
             {
-                if (IsDatelineAt(lines, previous, null) && previous > first)
+                if (previous > first && IsDatelineAt(lines, previous, null))
                 {
                     return previous;
                 }

@@ -69,17 +69,12 @@ public sealed class SeedWatcherTests : IDisposable
         using var app = new NewsReaderApp(watchSeeds: true, settings: new Dictionary<string, string?> { ["NewsReader:RescanInterval"] = "01:00:00" });
         for (var i = 0; i < 1500; i++)
         {
-            await File.WriteAllTextAsync(Path.Combine(app.SeedsPath, $"early-{i:D3}.txt"), Seeds.TextArticle($"Harbour notes № {i}: the tide’s early report"));
+            await File.WriteAllTextAsync(Path.Combine(app.SeedsPath, $"early-{i:D4}.txt"), Seeds.TextArticle($"Harbour notes № {i}: the tide’s early report"));
         }
 
         _ = app.Server;
         var watcher = app.Services.GetRequiredService<SeedWatcher>();
-        var deadline = DateTime.UtcNow + Patience;
-        while (await ArticleCountAsync(app) == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(10);
-        }
-
+        await EventuallyAsync(async () => await ArticleCountAsync(app) > 0, TimeSpan.FromMilliseconds(10));
         await File.WriteAllTextAsync(Path.Combine(app.SeedsPath, "late.txt"), Seeds.TextArticle("Late edition: ferry “Kittiwake” back in service"));
         Assert.False(watcher.FirstScan.IsCompleted, "the first scan ended before the late file was written; the test needs more early files");
 
@@ -146,7 +141,7 @@ public sealed class SeedWatcherTests : IDisposable
     private static List<(string Category, LogLevel Level, string Message)> Scans(CapturedLogs logs) =>
         logs.Entries.Where(e => e.Category == typeof(SeedWatcher).FullName && e.Message.StartsWith("Scanned", StringComparison.Ordinal)).ToList();
 
-    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
+    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan? poll = null)
     {
         var deadline = DateTime.UtcNow + Patience;
         while (DateTime.UtcNow < deadline)
@@ -156,7 +151,7 @@ public sealed class SeedWatcherTests : IDisposable
                 return true;
             }
 
-            await Task.Delay(200);
+            await Task.Delay(poll ?? TimeSpan.FromMilliseconds(200));
         }
 
         return await condition();

@@ -5,7 +5,7 @@ namespace NewsReader.Store.Postgres;
 
 /// <summary>
 /// Connections from one Npgsql data source (its pool) for a PostgreSQL connection string. Statements are prepared on
-/// the connections that write (<paramref name="prepare"/>), not on those that read for requests: a reader who leaves, or
+/// the connections that write (<c>prepare</c>), not on those that read for requests: a reader who leaves, or
 /// a search stopped by its time budget, cancels a statement, and after a cancelled statement Npgsql 10.0.3 could fail
 /// the next one on that pooled connection ("Received unexpected backend message DataRow") when statements were
 /// prepared automatically; unprepared, hundreds of stopped searches in a row never did (Search/BudgetStopTests).
