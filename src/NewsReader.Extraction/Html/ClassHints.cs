@@ -49,7 +49,8 @@ public static class ClassHints
         "timestamp", "author", "authors", "meta", "tags", "tag", "topics", "contact", "aside", "supplementary",
         "follow", "donate", "donation", "notification", "survey", "feedback", "sr", "visually", "nocontent", "offscreen",
         "sticky", "tools", "utility", "bio", "contributor", "pagination", "pager", "rating", "ratings", "postmetadata",
-        "entryfooter", "authorbox", "saboxplugin", "nextstory", "linkbox", "breaker");
+        "entryfooter", "authorbox", "saboxplugin", "nextstory", "linkbox", "breaker", "disclaimer", "disclosure", "affiliate",
+        "notice", "licence", "license", "legal", "scroll", "metadata", "links", "badge");
 
     private static readonly string[] AlwaysPrefixes =
     [

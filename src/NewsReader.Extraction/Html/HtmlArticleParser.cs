@@ -131,7 +131,13 @@ public sealed class HtmlArticleParser : IArticleParser
     {
         var stats = PageStats.Measure(body, strictness);
         var writer = new BlockWriter(stats, meta.CanonicalUrl is null ? null : new Uri(meta.CanonicalUrl));
-        writer.Write(ContentFinder.Find(body, stats));
+        var roots = ContentFinder.Find(body, stats);
+        if (strictness != Strictness.Normal)
+        {
+            stats.RemoveSmallFurniture(roots);
+        }
+
+        writer.Write(roots);
         var (blocks, dropped, byline) = BodyCleaner.Clean(writer.Blocks, meta);
         return new Extraction(blocks, [.. writer.Dropped, .. dropped], byline);
     }

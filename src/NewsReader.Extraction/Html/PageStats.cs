@@ -37,6 +37,9 @@ public sealed class ElementStats
 
     public bool Removed { get; set; }
 
+    /// <summary>What the normal pass would have removed as furniture; a retry keeps it unless it is small beside the text.</summary>
+    public bool Furniture { get; set; }
+
     public Hint Hint { get; set; }
 
     public double LinkDensity => Text == 0 ? 0 : (double)LinkText / Text;
@@ -87,6 +90,46 @@ public sealed class PageStats
     public ElementStats this[IElement element] => _stats.TryGetValue(element, out var s) ? s : Empty;
 
     private static readonly ElementStats Empty = new() { Removed = true };
+
+    /// <summary>
+    /// For a retry: removes the furniture inside the chosen content that holds at most a quarter of its text each (an
+    /// author box, a share bar, a comment form), which the retry kept only because its rules were relaxed for the wrapper;
+    /// unless such pieces together make up four fifths of the text.
+    /// </summary>
+    public void RemoveSmallFurniture(IReadOnlyList<IElement> roots)
+    {
+        foreach (var root in roots)
+        {
+            var total = this[root].Text;
+            var small = new List<ElementStats>();
+            var pending = new Stack<IElement>(root.Children);
+            while (pending.Count > 0)
+            {
+                var e = pending.Pop();
+                if (!_stats.TryGetValue(e, out var s) || s.Removed)
+                {
+                    continue;
+                }
+
+                if (s.Furniture && s.Text * 4 <= total)
+                {
+                    small.Add(s);
+                    continue;
+                }
+
+                foreach (var child in e.Children)
+                {
+                    pending.Push(child);
+                }
+            }
+
+            // Posts of a forum thread, each one small and all of them the text, are the page's content, not furniture.
+            if (small.Sum(s => s.Text) * 5 < total * 4)
+            {
+                small.ForEach(s => s.Removed = true);
+            }
+        }
+    }
 
     public bool IsRemoved(IElement element) => !_stats.TryGetValue(element, out var s) || s.Removed;
 
@@ -183,6 +226,11 @@ public sealed class PageStats
     {
         var s = frame.Stats;
         var tag = frame.Element.LocalName;
+        if (Strictness != Strictness.Normal && tag is not ("html" or "body" or "main"))
+        {
+            s.Furniture = IsFurniture(tag, s) && !IsArticleHeader(frame.Element, s);
+        }
+
         if (tag is not ("html" or "body" or "main") && Strictness switch
             {
                 Strictness.Normal => IsFurniture(tag, s) && !IsArticleHeader(frame.Element, s),

@@ -41,6 +41,45 @@ public sealed class RealPageShapesTests
     }
 
     [Fact]
+    public void Parse_RelaxedPass_StillDropsTheSmallAuthorBoxAndCommentFormInsideTheArticle()
+    {
+        var a = Parse($"""
+            <div class="advert-free-layout"><div class="sidebar-left">
+            <p>{First}</p><p>{Second}</p><p>{Third}</p>
+            <div class="author-box"><p>Anna Roth schreibt seit 2010 über Verkehr und liebt Fähren.</p></div>
+            <div class="comment-respond"><p>Deine E-Mail-Adresse wird nicht veröffentlicht.</p></div>
+            </div></div>
+            """);
+
+        Assert.Equal([First, Second, Third], a.Body);
+    }
+
+    [Fact]
+    public void Parse_ForumThreadOfSmallPosts_KeepsThePostsOnTheRelaxedPass()
+    {
+        var posts = string.Concat(new[] { First, Second, Third }.Select(t => $"""<div class="comment-post"><p>{t}</p></div>"""));
+
+        var a = Parse($"""<div class="advert-free-layout"><div class="sidebar-left">{posts}</div></div>""");
+
+        Assert.Equal([First, Second, Third], a.Body);
+    }
+
+    [Theory]
+    [InlineData("disclaimer")]
+    [InlineData("affiliate-info")]
+    [InlineData("community-notice")]
+    [InlineData("licence-info")]
+    [InlineData("legal-note")]
+    [InlineData("intext-links")]
+    [InlineData("scroll-top")]
+    public void Parse_LegalAffiliateAndNoticeBoxesInsideTheArticle_AreNotBody(string names)
+    {
+        var a = Parse($"""<article><p>{First}</p><p>{Second}</p><p class="{names}">Für Links auf dieser Seite erhält die Redaktion eine Provision vom Händler.</p><p>{Third}</p></article>""");
+
+        Assert.Equal([First, Second, Third], a.Body);
+    }
+
+    [Fact]
     public void Parse_TextOnlyInJsonLdArticleBody_TakesTheArticleBody()
     {
         var ld = $$"""<script type="application/ld+json">{"@type":"NewsArticle","headline":"Fähre fährt wieder","articleBody":"{{First}}\n{{Second}}\n{{Third}}"}</script>""";
