@@ -80,6 +80,7 @@ public sealed class HtmlArticleParser : IArticleParser
             found = new Extraction([Paragraph(description), .. found.Blocks], found.Dropped, found.Byline);
         }
 
+        found = WithRecipe(found, meta);
         var (blocks, dropped, byline) = found;
         meta = MetadataGuard.Read("visible byline", warnings, () => meta.WithVisibleByline(byline), meta);
         if (blocks.All(b => b.Kind == BlockKind.Image))
@@ -146,6 +147,36 @@ public sealed class HtmlArticleParser : IArticleParser
     {
         var paragraphs = articleBody.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return new Extraction([.. paragraphs.Select(Paragraph)], [], null);
+    }
+
+    /// <summary>
+    /// A recipe page whose ingredients or steps live in a widget the text was not found in (a script-built list, a box
+    /// beside the article): the page's structured data still has them, so they follow the text, each list only when the
+    /// text holds fewer than half of its lines.
+    /// </summary>
+    private static Extraction WithRecipe(Extraction found, HtmlMetadata meta)
+    {
+        if (meta.Ingredients.Count == 0 && meta.Steps.Count == 0)
+        {
+            return found;
+        }
+
+        var text = string.Concat(found.Blocks.Select(b => Titles.Key(b.Text)));
+        bool Missing(IReadOnlyList<string> lines) =>
+            lines.Count > 0 && lines.Count(l => text.Contains(Titles.Key(l), StringComparison.Ordinal)) * 2 < lines.Count;
+
+        var blocks = new List<ArticleBlock>(found.Blocks);
+        if (Missing(meta.Ingredients))
+        {
+            blocks.AddRange(meta.Ingredients.Select(i => new ArticleBlock(BlockKind.Paragraph, i, "- " + MarkdownText.Escape(i))));
+        }
+
+        if (Missing(meta.Steps))
+        {
+            blocks.AddRange(meta.Steps.Select((step, i) => new ArticleBlock(BlockKind.Paragraph, step, $"{i + 1}. {MarkdownText.Escape(step)}")));
+        }
+
+        return blocks.Count == found.Blocks.Count ? found : found with { Blocks = blocks };
     }
 
     private static ArticleBlock Paragraph(string text) => new(BlockKind.Paragraph, text, MarkdownText.Escape(text));

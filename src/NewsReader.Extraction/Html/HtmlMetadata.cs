@@ -25,6 +25,12 @@ public sealed record HtmlMetadata
     /// <summary>The article's text as JSON-LD gives it (plain text), for pages whose markup hides it.</summary>
     public string? ArticleBody { get; init; }
 
+    /// <summary>A recipe's ingredients from the page's JSON-LD.</summary>
+    public IReadOnlyList<string> Ingredients { get; init; } = [];
+
+    /// <summary>A recipe's steps from the page's JSON-LD.</summary>
+    public IReadOnlyList<string> Steps { get; init; } = [];
+
     /// <summary>The page's own summary (og:description, twitter:description or description, the longest).</summary>
     public string? Description { get; init; }
 
@@ -61,6 +67,8 @@ public sealed record HtmlMetadata
             CanonicalUrl = canonical,
             Language = MetadataGuard.Read("language", warnings, () => ReadLanguage(page, ld), null),
             ArticleBody = ld?.ArticleBody,
+            Ingredients = ld?.Ingredients ?? [],
+            Steps = ld?.Steps ?? [],
             Description = page.AllMeta("og:description", "twitter:description", "description")
                 .Select(d => string.Join(' ', d.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
                 .MaxBy(d => d.Length) is { Length: > 0 } description ? description : null,

@@ -28,6 +28,12 @@ public sealed record JsonLdArticle
 
     /// <summary>articleBody as plain text: tags stripped, entities decoded, one paragraph a line.</summary>
     public string? ArticleBody { get; init; }
+
+    /// <summary>A recipe's ingredients (recipeIngredient), one a line, as plain text.</summary>
+    public IReadOnlyList<string> Ingredients { get; init; } = [];
+
+    /// <summary>A recipe's steps (recipeInstructions, sections flattened), as plain text.</summary>
+    public IReadOnlyList<string> Steps { get; init; } = [];
 }
 
 /// <summary>
@@ -154,9 +160,13 @@ public static partial class JsonLd
         }
 
         var articles = objects.Where(o => Types(o).Any(ArticleTypes.Contains)).ToList();
+        // A recipe's name and dates are often not the page's headline and dates: it gives only its lists.
+        var recipe = objects.FirstOrDefault(o => Types(o).Contains("Recipe", StringComparer.OrdinalIgnoreCase));
+        var ingredients = recipe.ValueKind == JsonValueKind.Object && recipe.TryGetProperty("recipeIngredient", out var i) ? Texts(i, 0).ToList() : [];
+        var steps = recipe.ValueKind == JsonValueKind.Object && recipe.TryGetProperty("recipeInstructions", out var s) ? Texts(s, 0).ToList() : [];
         if (articles.Count == 0)
         {
-            return null;
+            return ingredients.Count + steps.Count == 0 ? null : new JsonLdArticle { Ingredients = ingredients, Steps = steps };
         }
 
         var article = articles.FirstOrDefault(a => Str(a, "headline") is not null) is { ValueKind: JsonValueKind.Object } withHeadline ? withHeadline : articles[0];
@@ -183,7 +193,53 @@ public static partial class JsonLd
             Url = Str(article, "url") ?? (article.TryGetProperty("mainEntityOfPage", out var main) ? (main.ValueKind == JsonValueKind.String ? main.GetString() : Str(main, "@id") ?? Str(main, "url")) : null),
             Language = Str(article, "inLanguage"),
             ArticleBody = articles.Select(a => Str(a, "articleBody")).FirstOrDefault(b => b is not null) is { } body ? PlainText(body) : null,
+            Ingredients = ingredients,
+            Steps = steps,
         };
+    }
+
+    /// <summary>
+    /// The texts of a recipe list: strings, HowToStep objects (text, else name) and HowToSection objects (their
+    /// itemListElement), in order, each as plain text.
+    /// </summary>
+    private static IEnumerable<string> Texts(JsonElement value, int depth)
+    {
+        if (depth > 4)
+        {
+            yield break;
+        }
+
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String:
+                foreach (var line in PlainText(value.GetString()!).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    yield return line;
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in value.EnumerateArray())
+                {
+                    foreach (var text in Texts(item, depth + 1))
+                    {
+                        yield return text;
+                    }
+                }
+
+                break;
+            case JsonValueKind.Object:
+                var inner = value.TryGetProperty("itemListElement", out var list) ? list
+                    : value.TryGetProperty("text", out var stepText) ? stepText
+                    : value.TryGetProperty("name", out var stepName) ? stepName
+                    : default;
+                foreach (var t in Texts(inner, depth + 1))
+                {
+                    yield return t;
+                }
+
+                break;
+        }
     }
 
     private static string PlainText(string body)

@@ -79,6 +79,39 @@ public sealed class RealPageShapesTests
         Assert.Equal([First, Second, Third], a.Body);
     }
 
+    private const string RecipeLd = """
+        <script type="application/ld+json">{"@context":"https://schema.org","@type":"Recipe","name":"Möhrenkuchen",
+        "recipeIngredient":["200 g Möhren – fein gerieben","½ Tasse Zucker","3 Eier"],
+        "recipeInstructions":[{"@type":"HowToSection","name":"Teig","itemListElement":[
+          {"@type":"HowToStep","text":"Möhren, Zucker und Eier zu einem glatten Teig verrühren."},
+          {"@type":"HowToStep","text":"Bei 180 °C etwa 45 Minuten backen."}]}]}</script>
+        """;
+
+    [Fact]
+    public void Parse_RecipeWhoseListsAreOnlyInStructuredData_AddsIngredientsAndStepsAfterTheText()
+    {
+        var a = Parse($"""<article><p>{First}</p><p>{Second}</p><div id="recipe-widget"></div></article>""", "<title>Möhrenkuchen</title>" + RecipeLd);
+
+        Assert.Equal([First, Second, "200 g Möhren – fein gerieben", "½ Tasse Zucker", "3 Eier",
+            "Möhren, Zucker und Eier zu einem glatten Teig verrühren.", "Bei 180 °C etwa 45 Minuten backen."], a.Body);
+        Assert.Contains("- ½ Tasse Zucker", a.BodyMarkdown, StringComparison.Ordinal);
+        Assert.Contains("2. Bei 180 °C etwa 45 Minuten backen.", a.BodyMarkdown, StringComparison.Ordinal);
+        Assert.Equal("Möhrenkuchen", a.Title);
+    }
+
+    [Fact]
+    public void Parse_RecipeWhosePageShowsItsLists_DoesNotRepeatThem()
+    {
+        var a = Parse($"""
+            <article><p>{First}</p>
+            <ul><li>200 g Möhren – fein gerieben</li><li>½ Tasse Zucker</li><li>3 Eier</li></ul>
+            <p>Möhren, Zucker und Eier zu einem glatten Teig verrühren.</p><p>Bei 180 °C etwa 45 Minuten backen.</p></article>
+            """, "<title>Möhrenkuchen</title>" + RecipeLd);
+
+        Assert.Single(a.Body, b => b == "½ Tasse Zucker");
+        Assert.Single(a.Body, b => b.Contains("45 Minuten", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Parse_TextOnlyInJsonLdArticleBody_TakesTheArticleBody()
     {
