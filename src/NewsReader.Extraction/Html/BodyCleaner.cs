@@ -13,6 +13,7 @@ public static class BodyCleaner
     private const int MaxTeaserLength = 120;
     private const int MaxRelatedLabel = 80;
     private const int MaxDateLine = 60;
+    private const int MaxTrailingLabel = 30;
 
     /// <summary>The kept blocks, the dropped texts, and the byline found above the text (for pages with no byline markup).</summary>
     public static (List<ArticleBlock> Kept, List<string> Dropped, Byline? Byline) Clean(IReadOnlyList<ArticleBlock> blocks, HtmlMetadata meta)
@@ -66,6 +67,7 @@ public static class BodyCleaner
         }
 
         DropEmptyHeadings(kept, dropped);
+        DropTrailingLabel(kept, dropped);
         return (kept, dropped, found);
     }
 
@@ -121,6 +123,20 @@ public static class BodyCleaner
 
         return isByline;
     }
+
+    // The text's last line, short and not a sentence ("About the author", "Photo credits: Bestimage", "Night mode"), is
+    // what is left of the furniture after the article: a label whose box was removed, a credit, a button.
+    private static void DropTrailingLabel(List<ArticleBlock> kept, List<string> dropped)
+    {
+        if (kept.Count > 1 && kept[^1] is { Kind: BlockKind.Paragraph, Text: { Length: < MaxTrailingLabel } last } && !EndsSentence(last))
+        {
+            dropped.Add(last);
+            kept.RemoveAt(kept.Count - 1);
+        }
+    }
+
+    private static bool EndsSentence(string text) =>
+        text.TrimEnd() is { Length: > 0 } t && t[^1] is '.' or '!' or '?' or '…' or '"' or '”' or '“' or '»' or '«' or '’' or ')' or '。' or '！' or '？' or '।' or '؟';
 
     // A heading whose section was all furniture ("Most read" over a removed list) says nothing on its own.
     private static void DropEmptyHeadings(List<ArticleBlock> kept, List<string> dropped)

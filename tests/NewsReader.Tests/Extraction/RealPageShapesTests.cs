@@ -112,6 +112,30 @@ public sealed class RealPageShapesTests
         Assert.Single(a.Body, b => b.Contains("45 Minuten", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Über den Autor")]
+    [InlineData("Crédits photos : Bestimage")]
+    [InlineData("Modo Nocturno")]
+    [InlineData("03.04.2020")]
+    public void Parse_ShortLabelLeftAfterTheText_IsDropped(string label)
+    {
+        var a = Parse($"""<article><p>{First}</p><p>{Second}</p><p>{Third}</p><p>{label}</p></article>""");
+
+        Assert.Equal([First, Second, Third], a.Body);
+        Assert.Contains(label, a.Dropped);
+    }
+
+    [Theory]
+    [InlineData("„Wir fahren wieder.“")]
+    [InlineData("Das war’s.")]
+    [InlineData("فهل تعود العبّارة؟")]
+    public void Parse_ShortSentenceEndingTheText_IsKept(string sentence)
+    {
+        var a = Parse($"""<article><p>{First}</p><p>{Second}</p><p>{sentence}</p></article>""");
+
+        Assert.Equal([First, Second, sentence], a.Body);
+    }
+
     [Fact]
     public void Parse_TextOnlyInJsonLdArticleBody_TakesTheArticleBody()
     {
