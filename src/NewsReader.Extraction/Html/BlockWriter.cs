@@ -24,6 +24,7 @@ public sealed class BlockWriter(PageStats stats, Uri? baseUri)
 {
     private const int MaxDroppedLength = 200;
     private const int MaxCaptionLength = 300;
+    private const int MaxHeadingLength = 250;
 
     // Quotes and lists nested deeper than this are written flat: Markdown nested thousands deep would not render.
     private const int MaxNesting = 6;
@@ -407,7 +408,8 @@ public sealed class BlockWriter(PageStats stats, Uri? baseUri)
             return;
         }
 
-        if (level > 0)
+        // A "heading" of several sentences is a paragraph the site styled large (a lead set in <h3>), not a heading.
+        if (level > 0 && plain.Length <= MaxHeadingLength)
         {
             Emit(new ArticleBlock(BlockKind.Heading, plain, new string('#', Math.Clamp(level, 2, 4)) + " " + md, level));
         }

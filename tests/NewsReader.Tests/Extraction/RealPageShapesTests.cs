@@ -137,6 +137,19 @@ public sealed class RealPageShapesTests
     }
 
     [Fact]
+    public void Parse_LeadParagraphSetAsAHeading_IsKeptAsAParagraph()
+    {
+        var lead = "Lange habe ich diesen vorerst ‚letzten‘ Artikel vor mir hergeschoben – eigentlich bin ich eher der Typ, der Dinge erledigt. "
+            + "Doch diesmal war es anders, denn nach acht Jahren verabschiede ich mich von einem Projekt, das mir sehr viel bedeutet hat. "
+            + "Danke an alle, die mitgelesen haben.";
+
+        var a = Parse($"""<article><h3>{lead}</h3><p>{First}</p><p>{Second}</p><p>{Third}</p></article>""");
+
+        Assert.Equal([lead, First, Second, Third], a.Body);
+        Assert.DoesNotContain("### ", a.BodyMarkdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_TextOnlyInJsonLdArticleBody_TakesTheArticleBody()
     {
         var ld = $$"""<script type="application/ld+json">{"@type":"NewsArticle","headline":"Fähre fährt wieder","articleBody":"{{First}}\n{{Second}}\n{{Third}}"}</script>""";
