@@ -77,10 +77,10 @@ public static partial class PageFurniture
     // Appeals to the reader (subscribe, follow us on Telegram, get the app, support our work) in a few languages: an
     // asking verb and, all told, three different appeal words in a short paragraph. News about apps and networks
     // ("Twitter removed the app from iOS and Android") names channels but asks nothing.
-    [GeneratedRegex(@"\b(?:subscrib\w*|sign up|signup|follow us|follow|download|support (?:our|us)|donat\w*|become a member|abonn\w*|folg\w+ uns|suscr[ií]b\w*|s[ií]guenos|[úu]nete|hazte|log ?in|einloggen|anmelden|registrieren|unterstütz\w*|spende\w*|inscreva-se|abonnez-vous|suivez-nous|iscriviti|seguici)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:subscrib\w*|sign up|signup|follow us|follow|download|support (?:our|us)|donat\w*|become a member|abonn\w*|folg\w+ uns|suscr[ií]b\w*|s[ií]guenos|[úu]nete|hazte|log ?in|einloggen|anmelden|registrieren|unterstütz\w*|spende\w*|inscreva-se|abonnez-vous|suivez-nous|iscriviti|seguici|submit|bestell\w*|abonnier\w*|mitglied werden|werden sie mitglied|werde mitglied|subskryb\w*|subskrypc\w*|zapraszamy|write to us|schreib\w* (?:sie )?uns|teilen sie uns|teile uns)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AppealVerb();
 
-    [GeneratedRegex(@"\b(?:apps?|newsletter|membership|members?|telegram|whatsapp|facebook|twitter|instagram|youtube|tiktok|ios|android|premium|canal|channel|podcast|e-?paper|edition|ausgabe)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:apps?|newsletter|membership|members?|telegram|whatsapp|facebook|twitter|instagram|youtube|tiktok|ios|android|premium|canal|channel|podcast|e-?paper|edition|ausgabe|subscriptions?|abos?|magazin\w*|kiosk|itunes|google play|app store|letters?|editor|form|miembros?|mitglied\w*|membres?|beneficios|vorteile|angebote|exklusiv\w*|exclusive|paywall|bezahlschranke)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AppealChannel();
 
     private const int MaxAppealLength = 250;

@@ -249,6 +249,9 @@ public sealed class RealPageShapesTests
     [InlineData("Síguenos en Telegram, Instagram, Facebook y Twitter para recibir en directo todas nuestras actualizaciones.")]
     [InlineData("For the latest stories, subscribe to our e-paper edition or download the app for iOS and Android.")]
     [InlineData("Folgen Sie uns auf Instagram und abonnieren Sie unseren Newsletter!")]
+    [InlineData("Submit your letter to the editor via this form.")]
+    [InlineData("Werden Sie Mitglied und erhalten Sie exklusive Angebote!")]
+    [InlineData("HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS")]
     public void Parse_AppealToFollowSubscribeOrDownload_IsDroppedWhereverItStands(string appeal)
     {
         var a = Parse($"""<article><p>{First}</p><p>{appeal}</p><p>{Second}</p><p>{Third}</p></article>""");
@@ -261,6 +264,15 @@ public sealed class RealPageShapesTests
     public void Parse_NewsAboutAppsAndNetworks_IsKept()
     {
         const string news = "Twitter und Facebook haben die App am Montag aus den Stores für iOS und Android entfernt.";
+        var a = Parse($"""<article><p>{First}</p><p>{news}</p><p>{Second}</p></article>""");
+
+        Assert.Equal([First, news, Second], a.Body);
+    }
+
+    [Fact]
+    public void Parse_NewsAboutMembersAndMagazines_IsKept()
+    {
+        const string news = "Der Verein hat 240 Mitglieder; sein Magazin erscheint viermal im Jahr, wie der Editor der Ausgabe sagte.";
         var a = Parse($"""<article><p>{First}</p><p>{news}</p><p>{Second}</p></article>""");
 
         Assert.Equal([First, news, Second], a.Body);
