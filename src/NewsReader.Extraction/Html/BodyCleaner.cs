@@ -14,6 +14,7 @@ public static class BodyCleaner
     private const int MaxRelatedLabel = 80;
     private const int MaxDateLine = 60;
     private const int MaxTrailingLabel = 30;
+    private const int MaxLeadingLabel = 25;
 
     /// <summary>The kept blocks, the dropped texts, and the byline found above the text (for pages with no byline markup).</summary>
     public static (List<ArticleBlock> Kept, List<string> Dropped, Byline? Byline) Clean(IReadOnlyList<ArticleBlock> blocks, HtmlMetadata meta)
@@ -67,7 +68,7 @@ public static class BodyCleaner
         }
 
         DropEmptyHeadings(kept, dropped);
-        DropTrailingLabel(kept, dropped);
+        DropLabels(kept, dropped);
         return (kept, dropped, found);
     }
 
@@ -124,10 +125,17 @@ public static class BodyCleaner
         return isByline;
     }
 
-    // The text's last line, short and not a sentence ("About the author", "Photo credits: Bestimage", "Night mode"), is
-    // what is left of the furniture after the article: a label whose box was removed, a credit, a button.
-    private static void DropTrailingLabel(List<ArticleBlock> kept, List<string> dropped)
+    // The text's first or last line, short and not a sentence ("Originalartikel", "11 minut czytania", "About the author",
+    // "Photo credits: Bestimage"), is what is left of the furniture around the article: a kicker, a reading time, a
+    // label whose box was removed, a credit, a button.
+    private static void DropLabels(List<ArticleBlock> kept, List<string> dropped)
     {
+        if (kept.Count > 2 && kept[0] is { Kind: BlockKind.Paragraph, Text: { Length: < MaxLeadingLabel } first } && !EndsSentence(first))
+        {
+            dropped.Add(first);
+            kept.RemoveAt(0);
+        }
+
         if (kept.Count > 1 && kept[^1] is { Kind: BlockKind.Paragraph, Text: { Length: < MaxTrailingLabel } last } && !EndsSentence(last))
         {
             dropped.Add(last);

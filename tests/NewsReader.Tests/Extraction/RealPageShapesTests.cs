@@ -126,6 +126,17 @@ public sealed class RealPageShapesTests
     }
 
     [Theory]
+    [InlineData("Originalartikel")]
+    [InlineData("Lesezeit 3 Min")]
+    public void Parse_ShortLabelAboveTheText_IsDropped(string label)
+    {
+        var a = Parse($"""<article><p>{label}</p><p>{First}</p><p>{Second}</p><p>{Third}</p></article>""");
+
+        Assert.Equal([First, Second, Third], a.Body);
+        Assert.Contains(label, a.Dropped);
+    }
+
+    [Theory]
     [InlineData("„Wir fahren wieder.“")]
     [InlineData("Das war’s.")]
     [InlineData("فهل تعود العبّارة؟")]
