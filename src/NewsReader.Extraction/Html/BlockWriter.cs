@@ -141,7 +141,7 @@ public sealed class BlockWriter(PageStats stats, Uri? baseUri)
         }
 
         var s = stats[e];
-        if (IsLeftoverFurniture(tag, s) || IsCaption(tag, s))
+        if (IsLeftoverFurniture(tag, s) || IsCaption(tag, s) || IsTeaserHeadline(e, tag, s))
         {
             EndParagraphAt(tag);
             Drop(Dom.TextOf(e, MaxDroppedLength));
@@ -248,6 +248,11 @@ public sealed class BlockWriter(PageStats stats, Uri? baseUri)
         "p" => s.Text is > 0 and < 200 && s.LinkDensity > 0.6,
         _ => false,
     };
+
+    // A headline that is all link, or sits inside one, is a teaser card for another story.
+    private static bool IsTeaserHeadline(IElement e, string tag, ElementStats s) =>
+        tag is "h1" or "h2" or "h3" or "h4" or "h5" or "h6" && s.Text > 0
+        && (s.LinkDensity > 0.6 || e.ParentElement?.LocalName == "a" || e.ParentElement?.ParentElement?.LocalName == "a");
 
     private void EndParagraphAt(string tag)
     {

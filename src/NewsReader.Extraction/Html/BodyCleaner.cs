@@ -130,21 +130,21 @@ public static class BodyCleaner
     // label whose box was removed, a credit, a button.
     private static void DropLabels(List<ArticleBlock> kept, List<string> dropped)
     {
-        if (kept.Count > 2 && kept[0] is { Kind: BlockKind.Paragraph, Text: { Length: < MaxLeadingLabel } first } && !EndsSentence(first))
+        if (kept.Count > 2 && kept[0] is { Kind: BlockKind.Paragraph, Text: { Length: < MaxLeadingLabel } first } && !EndsLikeProse(first))
         {
             dropped.Add(first);
             kept.RemoveAt(0);
         }
 
-        if (kept.Count > 1 && kept[^1] is { Kind: BlockKind.Paragraph, Text: { Length: < MaxTrailingLabel } last } && !EndsSentence(last))
+        if (kept.Count > 1 && kept[^1] is { Kind: BlockKind.Paragraph, Text: { Length: < MaxTrailingLabel } last } && !EndsLikeProse(last))
         {
             dropped.Add(last);
             kept.RemoveAt(kept.Count - 1);
         }
     }
 
-    private static bool EndsSentence(string text) =>
-        text.TrimEnd() is { Length: > 0 } t && t[^1] is '.' or '!' or '?' or '…' or '"' or '”' or '“' or '»' or '«' or '’' or ')' or '。' or '！' or '？' or '।' or '؟';
+    private static bool EndsLikeProse(string text) =>
+        text.TrimEnd() is { Length: > 0 } t && t[^1] is '.' or ',' or ';' or '!' or '?' or '…' or '"' or '”' or '“' or '»' or '«' or '’' or ')' or '。' or '！' or '？' or '।' or '؟';
 
     // A heading whose section was all furniture ("Most read" over a removed list) says nothing on its own.
     private static void DropEmptyHeadings(List<ArticleBlock> kept, List<string> dropped)

@@ -136,6 +136,27 @@ public sealed class RealPageShapesTests
         Assert.Contains(label, a.Dropped);
     }
 
+    [Fact]
+    public void Parse_TeaserCardHeadlinesInsideTheArticle_AreNotBody()
+    {
+        var a = Parse($"""
+            <article><p>{First}</p><p>{Second}</p>
+            <a href="/rapid"><h2>Status quo: Das passiert noch beim SK Rapid</h2></a>
+            <h3><a href="/olympia">Olympia 2022 – Zeitplan der Nordischen Kombination</a></h3>
+            <h2>Wie es weitergeht</h2><p>{Third}</p></article>
+            """);
+
+        Assert.Equal([First, Second, "Wie es weitergeht", Third], a.Body);
+    }
+
+    [Fact]
+    public void Parse_GreetingLineAboveTheText_IsKept()
+    {
+        var a = Parse($"""<article><p>Liebe Leserinnen,</p><p>{First}</p><p>{Second}</p></article>""");
+
+        Assert.Equal(["Liebe Leserinnen,", First, Second], a.Body);
+    }
+
     [Theory]
     [InlineData("„Wir fahren wieder.“")]
     [InlineData("Das war’s.")]
