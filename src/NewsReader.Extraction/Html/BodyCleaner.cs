@@ -15,6 +15,7 @@ public static class BodyCleaner
     private const int MaxDateLine = 60;
     private const int MaxTrailingLabel = 30;
     private const int MaxLeadingLabel = 25;
+    private const int MaxLegalNotice = 600;
 
     /// <summary>The kept blocks, the dropped texts, and the byline found above the text (for pages with no byline markup).</summary>
     public static (List<ArticleBlock> Kept, List<string> Dropped, Byline? Byline) Clean(IReadOnlyList<ArticleBlock> blocks, HtmlMetadata meta)
@@ -77,9 +78,11 @@ public static class BodyCleaner
         text.Length < MaxDateLine && NewsDates.OfDateLine(text) is not null;
 
     // "Valley News © 2025", "6 min read": page furniture that PageFurniture's whole-line list does not name.
+    // A paragraph that opens with the copyright sign or word is the site's legal notice, however long it runs.
     private static bool IsSmallPrint(string text) =>
-        text.Length < MaxTeaserLength
-        && (text.Contains('©') || text.Contains("copyright", StringComparison.OrdinalIgnoreCase) || text.Contains(" min read", StringComparison.OrdinalIgnoreCase));
+        (text.Length < MaxTeaserLength
+            && (text.Contains('©') || text.Contains("copyright", StringComparison.OrdinalIgnoreCase) || text.Contains(" min read", StringComparison.OrdinalIgnoreCase)))
+        || (text.Length < MaxLegalNotice && (text.StartsWith('©') || text.StartsWith("Copyright", StringComparison.OrdinalIgnoreCase)));
 
     private static bool IsByline(string text, HtmlMetadata meta, ref Byline? found)
     {

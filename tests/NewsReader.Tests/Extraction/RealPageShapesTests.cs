@@ -150,6 +150,17 @@ public sealed class RealPageShapesTests
     }
 
     [Fact]
+    public void Parse_LongCopyrightNoticeAfterTheText_IsDropped()
+    {
+        const string notice = "© 2022, Kreisblatt.de. Dieser Artikel ist urheberrechtlich geschütztes Eigentum des Kreisblatts. "
+            + "Eine Veröffentlichung in Online- oder Printmedien bedarf der schriftlichen Genehmigung der Redaktion; Zuwiderhandlungen werden verfolgt.";
+
+        var a = Parse($"""<article><p>{First}</p><p>{Second}</p><p>{Third}</p><p>{notice}</p></article>""");
+
+        Assert.Equal([First, Second, Third], a.Body);
+    }
+
+    [Fact]
     public void Parse_GreetingLineAboveTheText_IsKept()
     {
         var a = Parse($"""<article><p>Liebe Leserinnen,</p><p>{First}</p><p>{Second}</p></article>""");
