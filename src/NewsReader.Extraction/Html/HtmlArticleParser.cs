@@ -18,6 +18,7 @@ public sealed class HtmlArticleParser : IArticleParser
     // A description shorter than this is a tagline, not a summary worth reading.
     private const int MinDescription = 80;
     private const int MinRepeatedText = 40;
+    private const int MinShownText = 60;
 
     public string Format => "html";
 
@@ -79,9 +80,16 @@ public sealed class HtmlArticleParser : IArticleParser
             // labels, a sign-up line, nothing), so the summary leads and nothing found is lost.
             found = new Extraction([Paragraph(description), .. found.Blocks], found.Dropped, found.Byline);
         }
+        else if (meta.Description is { Length: >= MinDescription } standfirst && found.Blocks.Count > 0 && !Holds(found.Blocks, standfirst)
+            && found.Roots is [_, ..] roots && IsShownAboveOrWithin(body, roots, standfirst))
+        {
+            // The summary the page shows above the article, in a header of its own outside the text's container: the
+            // standfirst. It leads the text. A summary only in the page's metadata, which readers never saw, does not.
+            found = new Extraction([Paragraph(standfirst), .. found.Blocks], found.Dropped, found.Byline);
+        }
 
         found = WithRecipe(found, meta);
-        var (blocks, dropped, byline) = found;
+        var (blocks, dropped, byline, _) = found;
         meta = MetadataGuard.Read("visible byline", warnings, () => meta.WithVisibleByline(byline), meta);
         if (blocks.All(b => b.Kind == BlockKind.Image))
         {
@@ -123,7 +131,7 @@ public sealed class HtmlArticleParser : IArticleParser
         };
     }
 
-    private sealed record Extraction(List<ArticleBlock> Blocks, List<string> Dropped, Text.Byline? Byline)
+    private sealed record Extraction(List<ArticleBlock> Blocks, List<string> Dropped, Text.Byline? Byline, IReadOnlyList<AngleSharp.Dom.IElement>? Roots = null)
     {
         public int TextLength { get; } = Blocks.Sum(b => b.Text.Length);
     }
@@ -140,7 +148,7 @@ public sealed class HtmlArticleParser : IArticleParser
 
         writer.Write(roots);
         var (blocks, dropped, byline) = BodyCleaner.Clean(writer.Blocks, meta);
-        return new Extraction(blocks, [.. writer.Dropped, .. dropped], byline);
+        return new Extraction(blocks, [.. writer.Dropped, .. dropped], byline, roots);
     }
 
     private static Extraction FromArticleBody(string articleBody)
@@ -181,8 +189,27 @@ public sealed class HtmlArticleParser : IArticleParser
 
     private static ArticleBlock Paragraph(string text) => new(BlockKind.Paragraph, text, MarkdownText.Escape(text));
 
-    // The description repeats what was found when it is the first paragraph (often cut short with an ellipsis) or holds
-    // most of the found text itself (a description that is the whole short article). Compared on letters and digits only,
+    // Shown on the page above the text, or within the text's containers where a furniture rule took it out (a standfirst
+    // in a header): not shown only in the metadata, which readers never saw, nor only further down (a teaser of the story).
+    private static bool IsShownAboveOrWithin(AngleSharp.Dom.IElement body, IReadOnlyList<AngleSharp.Dom.IElement> roots, string summary)
+    {
+        var key = Titles.Key(summary);
+        var opening = key[..Math.Min(key.Length, MinShownText)];
+        var page = Titles.Key(Dom.TextOf(body));
+        var at = page.IndexOf(opening, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        var text = Titles.Key(Dom.TextOf(roots[0]));
+        var start = text.Length == 0 ? -1 : page.IndexOf(text[..Math.Min(text.Length, MinShownText)], StringComparison.Ordinal);
+        return at < start || roots.Any(r => (r == roots[0] ? text : Titles.Key(Dom.TextOf(r))).Contains(opening, StringComparison.Ordinal));
+    }
+
+    // The description repeats what was found when it is the first paragraph (often cut short with an ellipsis), holds
+    // the first paragraph's opening behind a few words of its own (a byline, a drop cap), or holds most of the found text
+    // itself (a description that is the whole short article). Compared on letters and digits only,
     // as descriptions differ in punctuation, ellipses and escapes.
     private static bool Holds(List<ArticleBlock> blocks, string description)
     {
@@ -190,6 +217,7 @@ public sealed class HtmlArticleParser : IArticleParser
         var found = blocks.Select(b => Titles.Key(b.Text)).Where(k => k.Length > 0).ToList();
         var opening = summary[..Math.Min(summary.Length, MinRepeatedText)];
         return found.Count > 0 && (string.Concat(found).Contains(opening, StringComparison.Ordinal)
+            || summary.Contains(found[0][..Math.Min(found[0].Length, MinRepeatedText)], StringComparison.Ordinal)
             || found.Where(k => summary.Contains(k, StringComparison.Ordinal)).Sum(k => k.Length) * 2 >= found.Sum(k => k.Length));
     }
 }

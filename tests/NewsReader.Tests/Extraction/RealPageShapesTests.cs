@@ -192,6 +192,52 @@ public sealed class RealPageShapesTests
         Assert.DoesNotContain("### ", a.BodyMarkdown, StringComparison.Ordinal);
     }
 
+    private const string Standfirst = "Nach acht Monaten Pause fährt die Fähre über den Fluss ab Juni wieder – das Land zahlt die Hälfte der Reparatur.";
+
+    private static string WithSummary(string summary) =>
+        $"""<title>Fähre fährt wieder</title><meta property="og:description" content="{summary}">""";
+
+    [Fact]
+    public void Parse_SummaryShownAboveTheArticleOutsideItsContainer_LeadsTheText()
+    {
+        var a = Parse($"""
+            <div class="intro"><h1>Fähre fährt wieder</h1><p class="teaser">{Standfirst}</p></div>
+            <div class="story"><p>{First}</p><p>{Second}</p><p>{Third}</p></div>
+            """, WithSummary(Standfirst));
+
+        Assert.Equal([Standfirst, First, Second, Third], a.Body);
+    }
+
+    [Fact]
+    public void Parse_SummaryOnlyInTheMetadata_IsNotAddedToTheText()
+    {
+        var a = Parse($"""<div class="story"><p>{First}</p><p>{Second}</p><p>{Third}</p></div>""", WithSummary(Standfirst));
+
+        Assert.Equal([First, Second, Third], a.Body);
+    }
+
+    [Fact]
+    public void Parse_SummaryShownOnlyInTheSiteFooter_IsNotAddedToTheText()
+    {
+        var a = Parse($"""
+            <div class="story"><p>{First}</p><p>{Second}</p><p>{Third}</p></div>
+            <footer><p>{Standfirst}</p></footer>
+            """, WithSummary(Standfirst));
+
+        Assert.Equal([First, Second, Third], a.Body);
+    }
+
+    [Fact]
+    public void Parse_SummaryRepeatingTheFirstParagraphBehindABylineAndDropCap_IsNotAddedAgain()
+    {
+        var a = Parse($"""
+            <div class="banner"><p>von Anna Roth · D {First[1..]}</p></div>
+            <div class="story"><p>{First}</p><p>{Second}</p><p>{Third}</p></div>
+            """, WithSummary($"von Anna Roth · D {First[1..]}"));
+
+        Assert.Equal([First, Second, Third], a.Body);
+    }
+
     [Fact]
     public void Parse_TextOnlyInJsonLdArticleBody_TakesTheArticleBody()
     {
