@@ -83,8 +83,9 @@ public static partial class NewsDates
     [GeneratedRegex(@"\b(?<day>\d{1,2})(?:\.|º|°|er)?\s+(?:de\s+)?(?<lmonth>października|septiembre|diciembre|fevereiro|listopada|noviembre|september|septembre|setiembre|settembre|augustus|december|decembre|desember|dezember|dezembro|dicembre|décembre|febbraio|februari|kwietnia|november|novembre|novembro|setembro|sierpnia|stycznia|września|augusti|czerwca|febrero|februar|fevrier|février|gennaio|grudnia|janeiro|januari|janvier|juillet|octobre|octubre|oktober|ottobre|outubro|agosto|aprile|august|giugno|januar|jänner|luglio|lutego|maggio|abril|april|avril|enero|feber|julho|julio|junho|junio|lipca|maart|maerz|marca|marco|marts|marzo|março|aout|août|juin|juli|juni|maio|maja|mars|mayo|märz|mai|maj|mei)\.?,?\s+(?:de\s+)?(?<year>\d{4})\b" + Time, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DayLocalMonthYear();
 
-    // "2025-01-17", "2025-01-17T10:32:00Z", "2025-01-17 10:32:00+01:00"
-    [GeneratedRegex(@"\b(?<year>\d{4})-(?<mon>\d{2})-(?<day>\d{2})(?:[T ](?<hour>\d{2}):(?<minute>\d{2})(?::(?<second>\d{2})(?:\.\d+)?)?(?<zone>Z|[+-]\d{2}:?\d{2})?)?\b", RegexOptions.CultureInvariant)]
+    // "2025-01-17", "2025-01-17T10:32:00Z", "2025-01-17 10:32:00+01:00"; CMSs also write "2022-5-3T23:57:00" and
+    // "2018-11-28CET11:59:00+0100".
+    [GeneratedRegex(@"\b(?<year>\d{4})-(?<mon>\d{1,2})-(?<day>\d{1,2})(?:(?:[T ]|[A-Z]{3,4})(?<hour>\d{1,2}):(?<minute>\d{2})(?::(?<second>\d{2})(?:\.\d+)?)?(?<zone>Z|[+-]\d{2}:?\d{2})?)?\b", RegexOptions.CultureInvariant)]
     private static partial Regex IsoDate();
 
     // "17/01/2025", "1/17/2025", "17.01.2025": read only when day and month cannot be confused (dots are day-first everywhere).

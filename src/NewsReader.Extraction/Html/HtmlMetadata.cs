@@ -51,7 +51,7 @@ public sealed record HtmlMetadata
             [ld?.Published, page.FirstMeta("article:published_time", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date",
                 "dcterms.date", "dcterms.created", "citation_publication_date", "citation_date", "og:published_time", "article.published",
                 "publish-date", "publishdate", "pubdate", "date", "article:published", "datepublished"),
-            page.FirstMicrodata("datePublished"), .. page.Times, .. page.DateTexts, byline?.Published]), null);
+            page.FirstMicrodata("datePublished"), ld?.PageDate, .. page.Times, .. page.DateTexts, byline?.Published]), null);
         var updated = MetadataGuard.Read("update date", warnings, () => FirstDate(
             [ld?.Modified, page.FirstMeta("article:modified_time", "og:updated_time", "dc.date.modified", "dcterms.modified", "last-modified", "datemodified"),
             page.FirstMicrodata("dateModified"), byline?.Updated]), null);
@@ -94,6 +94,9 @@ public sealed record HtmlMetadata
         }
 
         site ??= Titles.SiteSuffix(page.TitleElement ?? page.FirstMeta("og:title"));
+
+        // Named nowhere: the page's own address names it ("golf.de"), better than no outlet at all.
+        site ??= host is null ? null : host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
         return (title, site);
     }
 

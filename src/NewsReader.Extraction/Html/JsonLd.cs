@@ -29,6 +29,9 @@ public sealed record JsonLdArticle
     /// <summary>articleBody as plain text: tags stripped, entities decoded, one paragraph a line.</summary>
     public string? ArticleBody { get; init; }
 
+    /// <summary>The first datePublished of any object in the graph (a WebPage, a Recipe): a date when nothing better says one.</summary>
+    public string? PageDate { get; init; }
+
     /// <summary>A recipe's ingredients (recipeIngredient), one a line, as plain text.</summary>
     public IReadOnlyList<string> Ingredients { get; init; } = [];
 
@@ -164,9 +167,22 @@ public static partial class JsonLd
         var recipe = objects.FirstOrDefault(o => Types(o).Contains("Recipe", StringComparer.OrdinalIgnoreCase));
         var ingredients = recipe.ValueKind == JsonValueKind.Object && recipe.TryGetProperty("recipeIngredient", out var i) ? Texts(i, 0).ToList() : [];
         var steps = recipe.ValueKind == JsonValueKind.Object && recipe.TryGetProperty("recipeInstructions", out var s) ? Texts(s, 0).ToList() : [];
+        // A page typed only as a WebPage, a Recipe or a ProfilePage still dates itself.
+        var anyDate = objects.Select(o => Str(o, "datePublished")).FirstOrDefault(d => d is not null);
         if (articles.Count == 0)
         {
-            return ingredients.Count + steps.Count == 0 ? null : new JsonLdArticle { Ingredients = ingredients, Steps = steps };
+            // A page typed only as a WebPage names its author there (Yoast's graph does, for pages that are not posts).
+            var webPage = objects.FirstOrDefault(o => o.TryGetProperty("author", out _) && Types(o).Any(t => t.EndsWith("Page", StringComparison.OrdinalIgnoreCase)));
+            var pagePeople = new List<string>();
+            var pageOrganisations = new List<string>();
+            if (webPage.ValueKind == JsonValueKind.Object)
+            {
+                ReadAuthors(webPage.GetProperty("author"), byId, pagePeople, pageOrganisations);
+            }
+
+            return ingredients.Count + steps.Count + pagePeople.Count + pageOrganisations.Count == 0 && anyDate is null
+                ? null
+                : new JsonLdArticle { Ingredients = ingredients, Steps = steps, PageDate = anyDate, Authors = pagePeople, OrganisationAuthors = pageOrganisations };
         }
 
         var article = articles.FirstOrDefault(a => Str(a, "headline") is not null) is { ValueKind: JsonValueKind.Object } withHeadline ? withHeadline : articles[0];
@@ -187,6 +203,7 @@ public static partial class JsonLd
             Authors = people,
             OrganisationAuthors = organisations,
             Published = Str(article, "datePublished") ?? Str(article, "dateCreated"),
+            PageDate = anyDate,
             Modified = Str(article, "dateModified"),
             Publisher = publisher,
             PublisherByReference = publisherByReference,

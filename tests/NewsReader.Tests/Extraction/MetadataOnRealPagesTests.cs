@@ -82,4 +82,38 @@ public sealed class MetadataOnRealPagesTests
 
         Assert.Empty(a.Authors);
     }
+
+    [Fact]
+    public void Parse_SiteNamedNowhere_IsTheDomainOfTheCanonicalAddress()
+    {
+        var a = HtmlPages.Parse("""<title>Fährbetrieb ab Juni</title><link rel="canonical" href="https://www.golf-kurier.de/news/faehre">""");
+
+        Assert.Equal("golf-kurier.de", a.Site);
+    }
+
+    [Fact]
+    public void Parse_PageTypedOnlyAsAWebPage_TakesItsAuthorByReferenceAndItsDate()
+    {
+        var ld = """
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+            {"@type":"WebPage","@id":"https://verein.example/faehre/","name":"Fähre","datePublished":"2022-5-3T23:57:00+02:00",
+             "author":{"@id":"https://verein.example/#/schema/person/1f8e"}},
+            {"@type":["Person"],"@id":"https://verein.example/#/schema/person/1f8e","name":"Zoë Ağaoğlu"}]}</script>
+            """;
+
+        var a = HtmlPages.Parse("<title>Fähre</title>" + ld);
+
+        Assert.Equal(["Zoë Ağaoğlu"], a.Authors);
+        Assert.Equal("2022-05-03T23:57:00+02:00", a.Published);
+    }
+
+    [Fact]
+    public void Parse_GraphDateOfTheWholePage_YieldsToTheArticlesOwnMetaDate()
+    {
+        var ld = """<script type="application/ld+json">{"@type":"Recipe","name":"Kuchen","datePublished":"2019-01-08"}</script>""";
+
+        var a = HtmlPages.Parse("""<title>Kuchen</title><meta property="article:published_time" content="2019-07-04T11:23:38+02:00">""" + ld);
+
+        Assert.Equal("2019-07-04T11:23:38+02:00", a.Published);
+    }
 }

@@ -123,6 +123,10 @@ public sealed class NewsDatesTests
     [InlineData("Fri, 17 Jan 2025 10:32:00 GMT", "2025-01-17T10:32:00+00:00")]
     [InlineData("2025-01-17T10:32:00+01:00", "2025-01-17T10:32:00+01:00")]
     [InlineData("  17 January 2025 ", "2025-01-17")]
+    [InlineData("2022-5-3T23:57:00", "2022-05-03T23:57:00")]
+    [InlineData("2022-5-5 22:17:36", "2022-05-05T22:17:36")]
+    [InlineData("2018-11-28CET11:59:00+0100", "2018-11-28T11:59:00+01:00")]
+    [InlineData("২০২২-০৫-০৩", "2022-05-03")]
     public void Normalize_WholeDateString_ReturnsIso(string text, string iso) =>
         Assert.Equal(iso, NewsDates.Normalize(text));
 
@@ -131,6 +135,7 @@ public sealed class NewsDatesTests
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("yesterday")]
+    [InlineData("2022-13-45")]
     public void Normalize_BlankOrUnreadable_ReturnsNull(string? text) =>
         Assert.Null(NewsDates.Normalize(text));
 
