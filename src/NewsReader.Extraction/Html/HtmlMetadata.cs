@@ -135,6 +135,12 @@ public sealed record HtmlMetadata
             authors = AuthorNames.Clean(fromDateline.Authors, site);
         }
 
+        // Last, a Person named like the site: the owner of a personal site ("Wolfgang Schmale" on wolfgangschmale.eu).
+        if (authors.Count == 0 && ld is { Persons: [_, ..] persons })
+        {
+            authors = AuthorNames.Clean(persons, null);
+        }
+
         return authors;
     }
 

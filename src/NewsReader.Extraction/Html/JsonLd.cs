@@ -10,6 +10,9 @@ public sealed record JsonLdArticle
 
     public IReadOnlyList<string> Authors { get; init; } = [];
 
+    /// <summary>Authors typed as Person: people even when their name is the site's (a personal blog).</summary>
+    public IReadOnlyList<string> Persons { get; init; } = [];
+
     /// <summary>Authors typed as organisations: outlets, not people.</summary>
     public IReadOnlyList<string> OrganisationAuthors { get; init; } = [];
 
@@ -175,22 +178,27 @@ public static partial class JsonLd
             var webPage = objects.FirstOrDefault(o => o.TryGetProperty("author", out _) && Types(o).Any(t => t.EndsWith("Page", StringComparison.OrdinalIgnoreCase)));
             var pagePeople = new List<string>();
             var pageOrganisations = new List<string>();
+            var pagePersons = new List<string>();
             if (webPage.ValueKind == JsonValueKind.Object)
             {
-                ReadAuthors(webPage.GetProperty("author"), byId, pagePeople, pageOrganisations);
+                ReadAuthors(webPage.GetProperty("author"), byId, pagePeople, pageOrganisations, pagePersons);
             }
 
             return ingredients.Count + steps.Count + pagePeople.Count + pageOrganisations.Count == 0 && anyDate is null
                 ? null
-                : new JsonLdArticle { Ingredients = ingredients, Steps = steps, PageDate = anyDate, Authors = pagePeople, OrganisationAuthors = pageOrganisations };
+                : new JsonLdArticle
+                {
+                    Ingredients = ingredients, Steps = steps, PageDate = anyDate, Authors = pagePeople, OrganisationAuthors = pageOrganisations, Persons = pagePersons,
+                };
         }
 
         var article = articles.FirstOrDefault(a => Str(a, "headline") is not null) is { ValueKind: JsonValueKind.Object } withHeadline ? withHeadline : articles[0];
         var people = new List<string>();
         var organisations = new List<string>();
+        var persons = new List<string>();
         if (article.TryGetProperty("author", out var author))
         {
-            ReadAuthors(author, byId, people, organisations);
+            ReadAuthors(author, byId, people, organisations, persons);
         }
 
         var publisher = article.TryGetProperty("publisher", out var p) ? NameOf(Resolve(First(p), byId)) : null;
@@ -202,6 +210,7 @@ public static partial class JsonLd
             Headline = Str(article, "headline") ?? Str(article, "name"),
             Authors = people,
             OrganisationAuthors = organisations,
+            Persons = persons,
             Published = Str(article, "datePublished") ?? Str(article, "dateCreated"),
             PageDate = anyDate,
             Modified = Str(article, "dateModified"),
@@ -275,7 +284,7 @@ public static partial class JsonLd
     [System.Text.RegularExpressions.GeneratedRegex(@"<[^>]*>")]
     private static partial System.Text.RegularExpressions.Regex Tags();
 
-    private static void ReadAuthors(JsonElement value, Dictionary<string, JsonElement> byId, List<string> people, List<string> organisations)
+    private static void ReadAuthors(JsonElement value, Dictionary<string, JsonElement> byId, List<string> people, List<string> organisations, List<string> persons)
     {
         var items = value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().ToList() : [value];
         foreach (var item in items)
@@ -293,6 +302,10 @@ public static partial class JsonLd
             }
 
             (Types(resolved).Any(OrganisationTypes.Contains) ? organisations : people).Add(name);
+            if (Types(resolved).Contains("Person", StringComparer.OrdinalIgnoreCase))
+            {
+                persons.Add(name);
+            }
         }
     }
 

@@ -116,4 +116,20 @@ public sealed class MetadataOnRealPagesTests
 
         Assert.Equal("2019-07-04T11:23:38+02:00", a.Published);
     }
+
+    [Fact]
+    public void Parse_PersonalSiteWhosePersonIsTheSiteName_GivesThePersonAsAuthor()
+    {
+        var ld = """
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+            {"@type":"WebSite","@id":"https://schmale.example/#website","name":"Jürgen Schmale"},
+            {"@type":"Article","headline":"Abgebrochene Forschung","author":{"@id":"https://schmale.example/#/schema/person/40d8"}},
+            {"@type":["Person"],"@id":"https://schmale.example/#/schema/person/40d8","name":"Jürgen Schmale"}]}</script>
+            """;
+
+        var a = HtmlPages.Parse("<title>Abgebrochene Forschung</title>" + ld);
+
+        Assert.Equal("Jürgen Schmale", a.Site);
+        Assert.Equal(["Jürgen Schmale"], a.Authors);
+    }
 }
