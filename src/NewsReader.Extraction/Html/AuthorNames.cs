@@ -35,6 +35,7 @@ public static class AuthorNames
         "by", "von", "par", "por", "di", "door", "av", "de", "author", "authors", "autor", "autorin", "auteur", "autore", "autora",
         "artikel von", "ein artikel von", "written by", "posted by", "posted on", "published", "published by", "veröffentlicht",
         "veröffentlicht von", "datum", "date", "quelle", "source", "share", "teilen", "mehr", "more", "name", "e-mail", "email",
+        "follow", "folgen", "abonnieren", "subscribe",
     };
 
     public static List<string> Clean(IEnumerable<string>? values, string? site)

@@ -97,7 +97,7 @@ public sealed class PageSignals
                 signals.AddMicrodata(e, itemprop);
             }
 
-            if (e.LocalName is "meta" or "a" or "html" or "body" or "script" || e.GetAttribute("class") is not { Length: > 0 } cls)
+            if (e.LocalName is "meta" or "html" or "body" or "script" || e.GetAttribute("class") is not { Length: > 0 } cls)
             {
                 continue;
             }
@@ -106,6 +106,11 @@ public sealed class PageSignals
             if ((hint & Hint.Byline) != 0 && Dom.TextOf(e, MaxBylineLength + 1).Length is > 0 and <= MaxBylineLength)
             {
                 signals.Bylines.Add(e);
+            }
+
+            if (e.LocalName == "a")
+            {
+                continue;
             }
 
             if ((hint & Hint.Date) != 0 && signals.DateTexts.Count < MaxDateTexts && Dom.TextOf(e, MaxDateLength + 1) is { Length: > 0 and <= MaxDateLength } date)

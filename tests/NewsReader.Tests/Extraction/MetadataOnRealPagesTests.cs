@@ -132,4 +132,22 @@ public sealed class MetadataOnRealPagesTests
         Assert.Equal("Jürgen Schmale", a.Site);
         Assert.Equal(["Jürgen Schmale"], a.Authors);
     }
+
+    [Fact]
+    public void Parse_BylineWrittenAsAnAuthorLinkInTheArticleMeta_GivesTheAuthor()
+    {
+        var a = HtmlPages.Parse(
+            "<title>Fähre fährt wieder</title>",
+            """<div class="article-meta"><a class="article-author-name" href="/author/jose-nunez/" title="Mehr von diesem Autor">José Núñez</a> <time datetime="2022-05-03">3. Mai 2022</time></div>""");
+
+        Assert.Equal(["José Núñez"], a.Authors);
+    }
+
+    [Fact]
+    public void Parse_FollowButtonMarkedAsAuthor_IsNoAuthor()
+    {
+        var a = HtmlPages.Parse("<title>Fähre fährt wieder</title>", """<div class="author-follow">Follow</div>""");
+
+        Assert.Empty(a.Authors);
+    }
 }
