@@ -1,3 +1,4 @@
+using System.Buffers;
 using NewsReader.Extraction.Text;
 
 namespace NewsReader.Extraction.Html;
@@ -176,8 +177,22 @@ public sealed record HtmlMetadata
             return candidates.FirstOrDefault(c => c.Length > stem.Length && c.StartsWith(stem, StringComparison.Ordinal) && !c.EndsWith('…')) ?? first;
         }
 
+        // "D.O.Ca. Rioja, Spanien - Iberische Weine in Berlin - Vinos Y Tapas": a page title that starts with the page's one
+        // <h1> and goes on after a separator adds the section and site to the headline the page prints. (A kicker before a
+        // colon stays: it is part of the headline.)
+        if (ld?.Headline is null && page.H1s.Count == 1 && Titles.Clean(page.H1s[0], site, host) is { Length: >= MinHeadline } h1
+            && first.Length > h1.Length && first.StartsWith(h1, StringComparison.Ordinal) && !Titles.IsSite(h1, site, host)
+            && first[h1.Length..].TrimStart() is { Length: > 0 } rest && TitleSeparators.Contains(rest[0]))
+        {
+            return h1;
+        }
+
         return first;
     }
+
+    private const int MinHeadline = 10;
+
+    private static readonly SearchValues<char> TitleSeparators = SearchValues.Create("-–—|·•›»");
 
     private static string? ReadLanguage(PageSignals page, JsonLdArticle? ld)
     {

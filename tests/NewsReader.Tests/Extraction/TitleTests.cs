@@ -47,4 +47,15 @@ public sealed class TitleTests
 
         Assert.Equal("Bridge opens to traffic as island residents mark the end of ferry-only travel", a.Title);
     }
+
+    [Theory]
+    [InlineData("D.O.Ca. Rioja, Spanien – Iberische Weine in Berlin – Vinos y Tapas", "D.O.Ca. Rioja, Spanien", "D.O.Ca. Rioja, Spanien")]
+    [InlineData("Grundeinkommen ist ein Menschenrecht! › Piratenpartei Mecklenburg-Vorpommern", "Grundeinkommen ist ein Menschenrecht!", "Grundeinkommen ist ein Menschenrecht!")]
+    [InlineData("Pressemitteilung › Endlich mehr Beschleunigung wagen!", "Endlich mehr Beschleunigung wagen!", "Pressemitteilung › Endlich mehr Beschleunigung wagen!")]
+    public void A_page_title_that_goes_on_after_the_pages_one_h1_past_a_separator_gives_the_h1_but_not_one_that_ends_with_it(string title, string h1, string expected)
+    {
+        var a = HtmlPages.Parse($"<title>{title}</title>", $"<h1>{h1}</h1>");
+
+        Assert.Equal(expected, a.Title);
+    }
 }
