@@ -103,7 +103,14 @@ public sealed record HtmlMetadata
 
     private static List<string> ReadAuthors(PageSignals page, JsonLdArticle? ld, string? site, (string Text, List<string> Names)? firstByline, Byline? byline)
     {
-        var authors = AuthorNames.Clean(ld?.Authors, site);
+        // A paper names its authors for scholarly indexes (citation_author); its JSON-LD and microdata often list the authors
+        // of every work it cites as well.
+        var authors = AuthorNames.Clean(page.AllMeta("citation_author"), site);
+        if (authors.Count == 0)
+        {
+            authors = AuthorNames.Clean(ld?.Authors, site);
+        }
+
         if (authors.Count == 0)
         {
             authors = AuthorNames.Clean(page.AllMeta("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "citation_author", "byl"), site);

@@ -150,4 +150,19 @@ public sealed class MetadataOnRealPagesTests
 
         Assert.Empty(a.Authors);
     }
+
+    [Fact]
+    public void Parse_PaperWithCitationAuthors_TakesThemOverTheAuthorsOfTheWorksItCites()
+    {
+        var ld = """
+            <script type="application/ld+json">{"@type":"ScholarlyArticle","headline":"Drug reactions",
+            "author":[{"@type":"Person","name":"Şebnem Öztürk"}],
+            "citation":[{"@type":"CreativeWork","author":[{"@type":"Person","name":"N. Shear"}]}]}</script>
+            """;
+        var head = """<title>Drug reactions</title><meta name="citation_author" content="Marwan H. Adwan"><meta name="citation_author" content="Şebnem Öztürk">""";
+
+        var a = HtmlPages.Parse(head + ld, """<div itemscope itemtype="https://schema.org/CreativeWork"><meta itemprop="author" content="P. Grabar"></div>""");
+
+        Assert.Equal(["Marwan H. Adwan", "Şebnem Öztürk"], a.Authors);
+    }
 }
