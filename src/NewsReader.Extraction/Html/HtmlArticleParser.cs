@@ -74,18 +74,13 @@ public sealed class HtmlArticleParser : IArticleParser
             found = FromArticleBody(articleBody);
         }
 
-        if (meta.Description is { Length: >= MinDescription } description && found.TextLength < description.Length && !Holds(found.Blocks, description))
+        // The page's summary leads the text when the text does not hold it and either the page found less than the summary
+        // (a video, audio or gallery page: a player's labels, a sign-up line, nothing), or the page shows it above the
+        // article in a header of its own (the standfirst). A summary only in the metadata, which readers never saw, does not.
+        if (meta.Description is { Length: >= MinDescription } description && !Holds(found.Blocks, description)
+            && (found.TextLength < description.Length || (found.Roots is [_, ..] roots && IsShownAboveOrWithin(body, roots, description))))
         {
-            // A video, audio or gallery page whose text is its summary: what the page found is less than that (a player's
-            // labels, a sign-up line, nothing), so the summary leads and nothing found is lost.
             found = new Extraction([Paragraph(description), .. found.Blocks], found.Dropped, found.Byline);
-        }
-        else if (meta.Description is { Length: >= MinDescription } standfirst && found.Blocks.Count > 0 && !Holds(found.Blocks, standfirst)
-            && found.Roots is [_, ..] roots && IsShownAboveOrWithin(body, roots, standfirst))
-        {
-            // The summary the page shows above the article, in a header of its own outside the text's container: the
-            // standfirst. It leads the text. A summary only in the page's metadata, which readers never saw, does not.
-            found = new Extraction([Paragraph(standfirst), .. found.Blocks], found.Dropped, found.Byline);
         }
 
         found = WithRecipe(found, meta);

@@ -113,7 +113,7 @@ public sealed record HtmlMetadata
 
         if (authors.Count == 0)
         {
-            authors = AuthorNames.Clean(page.AllMeta("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "citation_author", "byl"), site);
+            authors = AuthorNames.Clean(page.AllMeta("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"), site);
         }
 
         if (authors.Count == 0 && page.Microdata.TryGetValue("author", out var microAuthors))

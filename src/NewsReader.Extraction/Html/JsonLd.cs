@@ -175,31 +175,17 @@ public static partial class JsonLd
         if (articles.Count == 0)
         {
             // A page typed only as a WebPage names its author there (Yoast's graph does, for pages that are not posts).
-            var webPage = objects.FirstOrDefault(o => o.TryGetProperty("author", out _) && Types(o).Any(t => t.EndsWith("Page", StringComparison.OrdinalIgnoreCase)));
-            var pagePeople = new List<string>();
-            var pageOrganisations = new List<string>();
-            var pagePersons = new List<string>();
-            if (webPage.ValueKind == JsonValueKind.Object)
-            {
-                ReadAuthors(webPage.GetProperty("author"), byId, pagePeople, pageOrganisations, pagePersons);
-            }
-
-            return ingredients.Count + steps.Count + pagePeople.Count + pageOrganisations.Count == 0 && anyDate is null
+            var webPage = AuthorsOf(objects.FirstOrDefault(o => o.TryGetProperty("author", out _) && Types(o).Any(t => t.EndsWith("Page", StringComparison.OrdinalIgnoreCase))), byId);
+            return ingredients.Count + steps.Count + webPage.People.Count + webPage.Organisations.Count == 0 && anyDate is null
                 ? null
                 : new JsonLdArticle
                 {
-                    Ingredients = ingredients, Steps = steps, PageDate = anyDate, Authors = pagePeople, OrganisationAuthors = pageOrganisations, Persons = pagePersons,
+                    Ingredients = ingredients, Steps = steps, PageDate = anyDate, Authors = webPage.People, OrganisationAuthors = webPage.Organisations, Persons = webPage.Persons,
                 };
         }
 
         var article = articles.FirstOrDefault(a => Str(a, "headline") is not null) is { ValueKind: JsonValueKind.Object } withHeadline ? withHeadline : articles[0];
-        var people = new List<string>();
-        var organisations = new List<string>();
-        var persons = new List<string>();
-        if (article.TryGetProperty("author", out var author))
-        {
-            ReadAuthors(author, byId, people, organisations, persons);
-        }
+        var authors = AuthorsOf(article, byId);
 
         var publisher = article.TryGetProperty("publisher", out var p) ? NameOf(Resolve(First(p), byId)) : null;
         var publisherByReference = publisher is not null && NameOf(First(p)) is null;
@@ -208,9 +194,9 @@ public static partial class JsonLd
         return new JsonLdArticle
         {
             Headline = Str(article, "headline") ?? Str(article, "name"),
-            Authors = people,
-            OrganisationAuthors = organisations,
-            Persons = persons,
+            Authors = authors.People,
+            OrganisationAuthors = authors.Organisations,
+            Persons = authors.Persons,
             Published = Str(article, "datePublished") ?? Str(article, "dateCreated"),
             PageDate = anyDate,
             Modified = Str(article, "dateModified"),
@@ -284,14 +270,23 @@ public static partial class JsonLd
     [System.Text.RegularExpressions.GeneratedRegex(@"<[^>]*>")]
     private static partial System.Text.RegularExpressions.Regex Tags();
 
-    private static void ReadAuthors(JsonElement value, Dictionary<string, JsonElement> byId, List<string> people, List<string> organisations, List<string> persons)
+    /// <summary>The names an object's <c>author</c> gives: people (strings and untyped objects too), organisations, and those typed Person.</summary>
+    private sealed record AuthorNamesOf(List<string> People, List<string> Organisations, List<string> Persons);
+
+    private static AuthorNamesOf AuthorsOf(JsonElement holder, Dictionary<string, JsonElement> byId)
     {
+        var names = new AuthorNamesOf([], [], []);
+        if (holder.ValueKind != JsonValueKind.Object || !holder.TryGetProperty("author", out var value))
+        {
+            return names;
+        }
+
         var items = value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().ToList() : [value];
         foreach (var item in items)
         {
             if (item.ValueKind == JsonValueKind.String)
             {
-                people.Add(Clean(item.GetString()!));
+                names.People.Add(Clean(item.GetString()!));
                 continue;
             }
 
@@ -301,12 +296,15 @@ public static partial class JsonLd
                 continue;
             }
 
-            (Types(resolved).Any(OrganisationTypes.Contains) ? organisations : people).Add(name);
-            if (Types(resolved).Contains("Person", StringComparer.OrdinalIgnoreCase))
+            var types = Types(resolved).ToList();
+            (types.Any(OrganisationTypes.Contains) ? names.Organisations : names.People).Add(name);
+            if (types.Contains("Person", StringComparer.OrdinalIgnoreCase))
             {
-                persons.Add(name);
+                names.Persons.Add(name);
             }
         }
+
+        return names;
     }
 
     private static JsonElement Resolve(JsonElement e, Dictionary<string, JsonElement> byId) =>

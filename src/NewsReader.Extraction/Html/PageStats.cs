@@ -226,16 +226,8 @@ public sealed class PageStats
     {
         var s = frame.Stats;
         var tag = frame.Element.LocalName;
-        if (Strictness != Strictness.Normal && tag is not ("html" or "body" or "main"))
-        {
-            s.Furniture = IsFurniture(tag, s) && !IsArticleHeader(frame.Element, s);
-        }
-
-        if (tag is not ("html" or "body" or "main") && Strictness switch
-            {
-                Strictness.Normal => IsFurniture(tag, s) && !IsArticleHeader(frame.Element, s),
-                _ => IsSignInBox(s),
-            })
+        s.Furniture = tag is not ("html" or "body" or "main") && IsFurniture(tag, s) && !IsArticleHeader(frame.Element, s);
+        if (Strictness == Strictness.Normal ? s.Furniture : tag is not ("html" or "body" or "main") && IsSignInBox(s))
         {
             s.Removed = true;
 
