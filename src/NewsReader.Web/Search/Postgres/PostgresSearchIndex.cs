@@ -28,19 +28,41 @@ public sealed class PostgresSearchIndex : ISearchIndex
     public async Task<SearchMatches> FindAsync(DbConnection c, SearchPlan plan, SearchSort sort, CancellationToken ct)
     {
         var terms = TsQueryTerms.From(plan.Query);
-        var collector = new MatchCollector(c, plan, terms, ct);
         var need = Math.Max(SearchResults.CountCap + 1, sort == SearchSort.Date ? plan.Offset + plan.Limit : plan.WindowSize);
-        var matches = await collector.CollectAsync(need);
+        var lexemes = await QueryLexemes.LoadAsync(c, terms, ct);
+        var (matches, strong, shares) = PostingsCollector.For(c, plan, terms, lexemes, ct) is { } postings
+            ? await FromPostingsAsync(c, postings, plan, sort, need, ct)
+            : await FromGinAsync(c, plan, terms, sort, need, ct);
         if (sort == SearchSort.Date)
         {
             return new SearchMatches(matches.Skip(plan.Offset).Take(plan.Limit).Select(m => m.Id).ToList(), matches.Count);
         }
 
-        // Older matches exist only past a full window; below it, nothing is older than the window's last match.
-        var strong = matches.Count > plan.WindowSize ? await collector.StrongAsync(matches[plan.WindowSize - 1].Key) : [];
-        var ranked = await new Ranker(c, plan, terms, ct).RankAsync(matches, strong, collector.TermShares);
+        var ranked = await new Ranker(c, plan, terms, ct).RankAsync(matches, strong, shares);
         return new SearchMatches(ranked.Skip(plan.Offset).Take(plan.Limit).ToList(), matches.Count);
     }
+
+    // The merges run in a transaction of their own, whose planner settings end with it.
+    private static async Task<Collected> FromPostingsAsync(DbConnection c, PostingsCollector postings, SearchPlan plan, SearchSort sort, int need, CancellationToken ct)
+    {
+        var shares = sort == SearchSort.Date ? [] : await postings.TermSharesAsync();
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var matches = await postings.CollectAsync(need);
+        var strong = sort == SearchSort.Relevance && matches.Count > plan.WindowSize ? await postings.StrongAsync(matches[plan.WindowSize - 1].Key) : [];
+        await tx.CommitAsync(ct);
+        return new Collected(matches, strong, shares);
+    }
+
+    private static async Task<Collected> FromGinAsync(DbConnection c, SearchPlan plan, TsQueryTerms terms, SearchSort sort, int need, CancellationToken ct)
+    {
+        var collector = new MatchCollector(c, plan, terms, ct);
+        var matches = await collector.CollectAsync(need);
+        // Older matches exist only past a full window; below it, nothing is older than the window's last match.
+        var strong = sort == SearchSort.Relevance && matches.Count > plan.WindowSize ? await collector.StrongAsync(matches[plan.WindowSize - 1].Key) : [];
+        return new Collected(matches, strong, collector.TermShares);
+    }
+
+    private sealed record Collected(List<SearchMatch> Matches, List<SearchMatch> Strong, IReadOnlyList<double> Shares);
 
     /// <summary>Npgsql cancels the running statement on the server itself when the token is cancelled.</summary>
     public CancellationTokenRegistration StopOnCancel(DbConnection c, CancellationToken ct) => default;

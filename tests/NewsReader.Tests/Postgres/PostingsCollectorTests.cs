@@ -1,0 +1,106 @@
+using Dapper;
+using NewsReader.Search;
+using NewsReader.Search.Postgres;
+using NewsReader.Tests.Search;
+
+namespace NewsReader.Tests.Postgres;
+
+/// <summary>
+/// Whatever shape a query has (words, phrases with one-letter words, prefixes narrow and wide, fields, alternatives,
+/// excluded words and phrases, dates, an outlet), the merged postings give exactly what a plain scan of every vector
+/// gives, newest first, for the matches and for the strong headline matches ranking adds.
+/// </summary>
+public sealed class PostingsCollectorTests(PostgresKnownWordsArchive archive) : IClassFixture<PostgresKnownWordsArchive>
+{
+    private const string TruthSql = """
+        WITH q AS MATERIALIZED (SELECT search_query(@Words, @Weights, @Prefixes, @Groups, false) AS q)
+        SELECT v.sort_key AS Key, v.article_id AS Id FROM search_vectors v, q
+        WHERE v.document @@ q.q
+          AND v.sort_key >= @Low AND v.sort_key < @High AND (@OutletId::bigint IS NULL OR v.outlet_id = @OutletId)
+        ORDER BY v.sort_key DESC
+        """;
+
+    private const string StrongTruthSql = """
+        WITH q AS MATERIALIZED (SELECT search_query(@Words, @Weights, @Prefixes, @Groups, false) AS q)
+        SELECT d.sort_key AS Key, d.article_id AS Id FROM search_documents d, q
+        WHERE d.headline @@ q.q
+          AND d.sort_key >= @Low AND d.sort_key < @Before AND (@OutletId::bigint IS NULL OR d.outlet_id = @OutletId)
+        ORDER BY d.sort_key DESC LIMIT 100
+        """;
+
+    public static TheoryData<string, string?, int> Cases()
+    {
+        var data = new TheoryData<string, string?, int>();
+        foreach (var (q, outlet) in new (string, string?)[]
+                 {
+                     ("alpha", null), ("beta", null), ("gamma", null), ("omega", null), ("\"blue heron\"", null), ("heron -\"blue heron\"", null),
+                     ("alpha -gamma", null), ("title:beta", null), ("gamma OR beta", null), ("beta from:2022-01-01 to:2022-12-31", null),
+                     ("alpha source:harbour", null), ("beta", "harbour-gazette"), ("omega", "harbour-gazette"), ("nothingatall", null),
+                     ("title:beta OR gamma", null), ("author:ruiz beta", null), ("alpha -title:beta", null), ("omega -\"blue heron\"", null),
+                     ("gam*", null), ("her* -blu*", null), ("\"blue her*\"", null), ("title:bet*", null), ("m*", null), ("alpha -m*", null),
+                     ("\"a blue heron\"", null), ("\"heron stood by the pond\"", null), ("report’s beta", null), ("Report 06*", null),
+                     ("alpha beta -gamma", null), ("nothingatall*", null), ("alpha nothingatall", null), ("beta -nothingatall", null),
+                     ("“blue heron” OR gamma alpha", null), ("title:report title:beta", null), ("harbour budget", "harbour-gazette"),
+                 })
+        {
+            foreach (var need in new[] { 10, 300, 1_001 })
+            {
+                data.Add(q, outlet, need);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Collected_AreTheNewestMatches_AndTheStrongOnesTheNewestHeadlineMatches(string q, string? outlet, int need)
+    {
+        var query = SearchQueryParser.Parse(q, outlet);
+        await using var c = await archive.App.OpenDatabaseAsync();
+        var plan = await SearchStore.PlanAsync(c, query, 1, CancellationToken.None);
+        var terms = TsQueryTerms.From(query);
+        var truth = (await c.QueryAsync<SearchMatch>(TruthSql, new { terms.Words, terms.Weights, terms.Prefixes, terms.Groups, plan!.Low, plan.High, plan.OutletId })).ToList();
+        var lexemes = await QueryLexemes.LoadAsync(c, terms, CancellationToken.None);
+        if (PostingsCollector.For(c, plan, terms, lexemes, CancellationToken.None) is not { } postings)
+        {
+            Assert.Contains(q, new[] { "gamma OR beta", "title:beta OR gamma", "m*" });
+            return;
+        }
+
+        var cutoff = truth.Count > 20 ? truth[20].Key : long.MaxValue;
+        var strong = TsQueryTerms.Strong(query);
+        var strongTruth = strong.Words.Length == 0 ? [] : (await c.QueryAsync<SearchMatch>(StrongTruthSql,
+            new { strong.Words, strong.Weights, strong.Prefixes, strong.Groups, plan.Low, Before = cutoff, plan.OutletId })).ToList();
+
+        // The collector's planner settings hold until the transaction ends, as in PostgresSearchIndex.
+        await using var tx = await c.BeginTransactionAsync();
+        var collected = await postings.CollectAsync(need);
+        var strongCollected = await postings.StrongAsync(cutoff);
+
+        Assert.True(collected.Count >= Math.Min(need, truth.Count), $"{collected.Count} collected of {truth.Count}, {need} needed");
+        Assert.Equal(truth.Take(collected.Count), collected);
+        Assert.Equal(strongTruth, strongCollected);
+    }
+
+    [Theory]
+    [InlineData("alpha gamma")]
+    [InlineData("\"blue heron\" gamma")]
+    public async Task TermShares_AreTheShareOfTheNewestArticlesHoldingEachTerm(string q)
+    {
+        var query = SearchQueryParser.Parse(q, null);
+        await using var c = await archive.App.OpenDatabaseAsync();
+        var plan = await SearchStore.PlanAsync(c, query, 1, CancellationToken.None);
+        var terms = TsQueryTerms.From(query);
+        var postings = PostingsCollector.For(c, plan!, terms, await QueryLexemes.LoadAsync(c, terms, CancellationToken.None), CancellationToken.None)!;
+
+        var shares = await postings.TermSharesAsync();
+
+        // The newest 200 of the 1,200 days are a fair sample: alpha is in 6 of 10 articles, gamma in 1 of 50. A phrase
+        // is as rare as its rarest word: "blue" is in 2 of 10 (1 with "heron" beside it, 1 with it apart).
+        var expected = q.StartsWith("alpha", StringComparison.Ordinal) ? new[] { 0.6, 0.02 } : [0.2, 0.02];
+        Assert.Equal(2, shares.Count);
+        Assert.InRange(shares[0], expected[0] - 0.08, expected[0] + 0.08);
+        Assert.InRange(shares[1], 0, expected[1] + 0.04);
+    }
+}
