@@ -8,7 +8,7 @@ namespace NewsReader.Tests.Postgres;
 /// <summary>
 /// Whatever shape a query has (words, phrases with one-letter words, prefixes narrow and wide, fields, alternatives,
 /// excluded words and phrases, dates, an outlet), the merged postings give exactly what a plain scan of every vector
-/// gives, newest first, for the matches and for the strong headline matches ranking adds.
+/// gives, newest first, for the matches and for the strong headline matches ranking adds (exclusions applied).
 /// </summary>
 public sealed class PostingsCollectorTests(PostgresKnownWordsArchive archive) : IClassFixture<PostgresKnownWordsArchive>
 {
@@ -21,9 +21,10 @@ public sealed class PostingsCollectorTests(PostgresKnownWordsArchive archive) : 
         """;
 
     private const string StrongTruthSql = """
-        WITH q AS MATERIALIZED (SELECT search_query(@Words, @Weights, @Prefixes, @Groups, false) AS q)
-        SELECT d.sort_key AS Key, d.article_id AS Id FROM search_documents d, q
-        WHERE d.headline @@ q.q
+        WITH q AS MATERIALIZED (SELECT search_query(@StrongWords, @StrongWeights, @StrongPrefixes, @StrongGroups, false) AS strong,
+                                       search_query(@Words, @Weights, @Prefixes, @Groups, false) AS q)
+        SELECT d.sort_key AS Key, d.article_id AS Id FROM search_documents d JOIN search_vectors v ON v.article_id = d.article_id, q
+        WHERE d.headline @@ q.strong AND v.document @@ q.q
           AND d.sort_key >= @Low AND d.sort_key < @Before AND (@OutletId::bigint IS NULL OR d.outlet_id = @OutletId)
         ORDER BY d.sort_key DESC LIMIT 100
         """;
@@ -71,12 +72,16 @@ public sealed class PostingsCollectorTests(PostgresKnownWordsArchive archive) : 
         var cutoff = truth.Count > 20 ? truth[20].Key : long.MaxValue;
         var strong = TsQueryTerms.Strong(query);
         var strongTruth = strong.Words.Length == 0 ? [] : (await c.QueryAsync<SearchMatch>(StrongTruthSql,
-            new { strong.Words, strong.Weights, strong.Prefixes, strong.Groups, plan.Low, Before = cutoff, plan.OutletId })).ToList();
+            new
+            {
+                StrongWords = strong.Words, StrongWeights = strong.Weights, StrongPrefixes = strong.Prefixes, StrongGroups = strong.Groups,
+                terms.Words, terms.Weights, terms.Prefixes, terms.Groups, plan.Low, Before = cutoff, plan.OutletId,
+            })).ToList();
 
         // The collector's planner settings hold until the transaction ends, as in PostgresSearchIndex.
         await using var tx = await c.BeginTransactionAsync();
-        var collected = await postings.CollectAsync(need);
-        var strongCollected = await postings.StrongAsync(cutoff);
+        var collected = (await postings.CollectAsync(need)).Select(m => m.Match).ToList();
+        var strongCollected = (await postings.StrongAsync(cutoff)).Select(m => m.Match).ToList();
 
         Assert.True(collected.Count >= Math.Min(need, truth.Count), $"{collected.Count} collected of {truth.Count}, {need} needed");
         Assert.Equal(truth.Take(collected.Count), collected);

@@ -30,39 +30,49 @@ public sealed class PostgresSearchIndex : ISearchIndex
         var terms = TsQueryTerms.From(plan.Query);
         var need = Math.Max(SearchResults.CountCap + 1, sort == SearchSort.Date ? plan.Offset + plan.Limit : plan.WindowSize);
         var lexemes = await QueryLexemes.LoadAsync(c, terms, ct);
-        var (matches, strong, shares) = PostingsCollector.For(c, plan, terms, lexemes, ct) is { } postings
-            ? await FromPostingsAsync(c, postings, plan, sort, need, ct)
-            : await FromGinAsync(c, plan, terms, sort, need, ct);
+        if (PostingsCollector.For(c, plan, terms, lexemes, ct) is { } postings)
+        {
+            return await FindInPostingsAsync(c, postings, plan, terms, sort, need, ct);
+        }
+
+        var collector = new MatchCollector(c, plan, terms, ct);
+        var matches = await collector.CollectAsync(need);
         if (sort == SearchSort.Date)
         {
             return new SearchMatches(matches.Skip(plan.Offset).Take(plan.Limit).Select(m => m.Id).ToList(), matches.Count);
         }
 
-        var ranked = await new Ranker(c, plan, terms, ct).RankAsync(matches, strong, shares);
+        // Older matches exist only past a full window; below it, nothing is older than the window's last match.
+        var strong = matches.Count > plan.WindowSize ? await collector.StrongAsync(matches[plan.WindowSize - 1].Key) : [];
+        var ranked = await new Ranker(c, plan, terms, ct).RankAsync(matches, strong, collector.TermShares);
         return new SearchMatches(ranked.Skip(plan.Offset).Take(plan.Limit).ToList(), matches.Count);
     }
 
-    // The merges run in a transaction of their own, whose planner settings end with it.
-    private static async Task<Collected> FromPostingsAsync(DbConnection c, PostingsCollector postings, SearchPlan plan, SearchSort sort, int need, CancellationToken ct)
+    // The merges run in a transaction of their own, whose planner settings end with it. Ranking reads the postings the
+    // merges returned, unless a term is among alternatives, which no merge reads: then the vectors.
+    private static async Task<SearchMatches> FindInPostingsAsync(
+        DbConnection c, PostingsCollector postings, SearchPlan plan, TsQueryTerms terms, SearchSort sort, int need, CancellationToken ct)
     {
         var shares = sort == SearchSort.Date ? [] : await postings.TermSharesAsync();
-        await using var tx = await c.BeginTransactionAsync(ct);
-        var matches = await postings.CollectAsync(need);
-        var strong = sort == SearchSort.Relevance && matches.Count > plan.WindowSize ? await postings.StrongAsync(matches[plan.WindowSize - 1].Key) : [];
-        await tx.CommitAsync(ct);
-        return new Collected(matches, strong, shares);
-    }
+        List<PostingMatch> matches, strong;
+        await using (var tx = await c.BeginTransactionAsync(ct))
+        {
+            matches = await postings.CollectAsync(need);
+            strong = sort == SearchSort.Relevance && matches.Count > plan.WindowSize ? await postings.StrongAsync(matches[plan.WindowSize - 1].Key) : [];
+            await tx.CommitAsync(ct);
+        }
 
-    private static async Task<Collected> FromGinAsync(DbConnection c, SearchPlan plan, TsQueryTerms terms, SearchSort sort, int need, CancellationToken ct)
-    {
-        var collector = new MatchCollector(c, plan, terms, ct);
-        var matches = await collector.CollectAsync(need);
-        // Older matches exist only past a full window; below it, nothing is older than the window's last match.
-        var strong = sort == SearchSort.Relevance && matches.Count > plan.WindowSize ? await collector.StrongAsync(matches[plan.WindowSize - 1].Key) : [];
-        return new Collected(matches, strong, collector.TermShares);
-    }
+        if (sort == SearchSort.Date)
+        {
+            return new SearchMatches(matches.Skip(plan.Offset).Take(plan.Limit).Select(m => m.Id).ToList(), matches.Count);
+        }
 
-    private sealed record Collected(List<SearchMatch> Matches, List<SearchMatch> Strong, IReadOnlyList<double> Shares);
+        var window = matches.Take(plan.WindowSize).ToList();
+        var ranked = postings.TermLists.All(t => t is not null)
+            ? PostingsRanker.Rank(plan.Today, window, strong, postings.TermLists!, Ranker.Idf(terms, shares).Where((_, i) => terms.Groups[i] != TsQueryTerms.Excluded).ToList())
+            : await new Ranker(c, plan, terms, ct).RankAsync(window.Select(m => m.Match).ToList(), strong.Select(m => m.Match).ToList(), shares);
+        return new SearchMatches(ranked.Skip(plan.Offset).Take(plan.Limit).ToList(), matches.Count);
+    }
 
     /// <summary>Npgsql cancels the running statement on the server itself when the token is cancelled.</summary>
     public CancellationTokenRegistration StopOnCancel(DbConnection c, CancellationToken ct) => default;

@@ -7,10 +7,11 @@ namespace NewsReader.Search.Postgres;
 /// <summary>
 /// Collects the newest matches from the time-ordered postings (<see cref="SearchPostingsSchema"/>), as FTS5 does on
 /// SQLite: every word a match must hold is a list of keys read newest first from the b-tree, the lists are merged, and
-/// reading stops at the number needed. What the lists cannot say (the order of a phrase's words, alternatives, an
-/// excluded phrase) is checked against the article's vector, only for the articles the lists let through. A query with
-/// no word every match must hold (only alternatives, or only prefixes covering too many words) is left to
-/// <see cref="MatchCollector"/>.
+/// reading stops at the number needed. A phrase's words must follow each other (the postings' <c>follows</c> bits say
+/// when they never do); what the postings cannot decide (a phrase whose words do follow each other somewhere,
+/// alternatives, an excluded phrase) is checked against the article's vector, only for the articles the lists let
+/// through. A query with no word every match must hold (only alternatives, or only prefixes covering too many words) is
+/// left to <see cref="MatchCollector"/>.
 /// </summary>
 public sealed class PostingsCollector
 {
@@ -27,31 +28,24 @@ public sealed class PostingsCollector
         SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL join_collapse_limit = 1
         """;
 
-    private const int AllFields = 15;
-
-    private const int Headline = 3;
-
     private readonly DbConnection _c;
     private readonly SearchPlan _plan;
     private readonly TsQueryTerms _terms;
     private readonly QueryLexemes _lexemes;
     private readonly CancellationToken _ct;
-    private readonly List<PostingList> _required;
-    private readonly List<PostingList> _strongRequired;
-    private readonly List<PostingList> _excluded;
-    private readonly bool _exact;
-    private readonly bool _strongExact;
+    private readonly Merge _matches;
+    private readonly Merge _strong;
     private readonly bool _none;
+    private readonly bool _exclusionsExact = true;
+    private bool _pinned;
 
     private PostingsCollector(DbConnection c, SearchPlan plan, TsQueryTerms terms, QueryLexemes lexemes, CancellationToken ct)
     {
         (_c, _plan, _terms, _lexemes, _ct) = (c, plan, terms, lexemes, ct);
         var strong = TsQueryTerms.Strong(plan.Query);
-        _required = [];
-        _strongRequired = [];
-        _excluded = [];
-        _exact = true;
-        _strongExact = strong.Words.Length > 0;
+        _matches = new Merge();
+        _strong = new Merge { Exact = strong.Words.Length > 0 };
+        TermLists = [];
         for (var i = 0; i < terms.Words.Length; i++)
         {
             var group = terms.Groups[i];
@@ -61,11 +55,11 @@ public sealed class PostingsCollector
                 // An excluded word is one list to leave out; an excluded phrase is checked against the vector.
                 if (words.Count == 1 && !words[0].TooWide)
                 {
-                    _excluded.Add(new PostingList(words[0].Ids, FieldMask(terms.Weights[i])));
+                    _matches.Excluded.Add(new PostingList(words[0].Ids, PostingFields.Mask(terms.Weights[i])));
                 }
                 else if (words.Count > 0)
                 {
-                    _exact = false;
+                    _exclusionsExact = false;
                 }
 
                 continue;
@@ -74,29 +68,35 @@ public sealed class PostingsCollector
             if (terms.Groups.Count(g => g == group) > 1)
             {
                 // Alternatives: no one word is required, the vector decides.
-                _exact = false;
-                _strongExact = false;
+                _matches.Exact = false;
+                _strong.Exact = false;
+                TermLists.Add(null);
                 continue;
             }
 
-            var (lists, exact) = Lists(words, FieldMask(terms.Weights[i]));
-            _none |= lists.Any(l => l.Ids.Length == 0);
-            _required.AddRange(lists.Where(l => !_required.Contains(l)));
-            _exact &= exact;
+            _none |= words.Any(w => w.Ids.Length == 0);
+            TermLists.Add(new TermPostings(_matches.Add(words, PostingFields.Mask(terms.Weights[i])), PostingFields.Mask(terms.Weights[i])));
             if (strong.Words.Length > 0)
             {
-                var (strongLists, strongExact) = Lists(words, FieldMask(strong.Weights[i]));
-                _strongRequired.AddRange(strongLists.Where(l => !_strongRequired.Contains(l)));
-                _strongExact &= strongExact;
+                _strong.Add(words, PostingFields.Mask(strong.Weights[i]));
             }
         }
+
+        _matches.Exact &= _exclusionsExact;
+        _strong.Excluded.AddRange(_matches.Excluded);
     }
+
+    /// <summary>
+    /// For each positive term, the lists holding its words (whose fields <see cref="CollectAsync"/> and
+    /// <see cref="StrongAsync"/> return), or null for a term among alternatives.
+    /// </summary>
+    public List<TermPostings?> TermLists { get; }
 
     /// <summary>The collector for the query, or null when the postings hold no word every match must have.</summary>
     public static PostingsCollector? For(DbConnection c, SearchPlan plan, TsQueryTerms terms, QueryLexemes lexemes, CancellationToken ct)
     {
         var collector = new PostingsCollector(c, plan, terms, lexemes, ct);
-        return collector._required.Count > 0 ? collector : null;
+        return collector._matches.Lists.Count > 0 ? collector : null;
     }
 
     /// <summary>
@@ -111,7 +111,7 @@ public sealed class PostingsCollector
             return [];
         }
 
-        var termLists = positive.Select(i => Lists(_lexemes.Terms[i], FieldMask(_terms.Weights[i])).Lists).ToList();
+        var termLists = positive.Select(i => Merge.ListsOf(_lexemes.Terms[i], PostingFields.Mask(_terms.Weights[i])).Lists).ToList();
         var all = termLists.SelectMany(lists => lists).ToList();
         var listOf = new List<int>();
         var lexemeIds = new List<int>();
@@ -136,11 +136,13 @@ public sealed class PostingsCollector
             JOIN search_postings p ON p.lexeme_id = u.lexeme_id AND p.sort_key >= k.k AND p.sort_key < @High AND p.fields & u.fields <> 0
             GROUP BY u.list
             """;
-        var rows = (await _c.QueryAsync<(int List, int Holding)>(Command(sql, new { ListOf = listOf.ToArray(), LexemeIds = lexemeIds.ToArray(), Fields = fields.ToArray() }))).AsList();
+        var args = MatchCollector.Arguments(_plan, _terms);
+        args.AddDynamicParams(new { ListOf = listOf.ToArray(), LexemeIds = lexemeIds.ToArray(), Fields = fields.ToArray() });
+        var rows = (await _c.QueryAsync<(int List, int Holding)>(new CommandDefinition(sql, args, cancellationToken: _ct))).AsList();
         var sample = Math.Max(1, rows.Where(r => r.List == -1).Select(r => r.Holding).FirstOrDefault());
+        var holding = rows.Where(r => r.List >= 0).ToDictionary(r => r.List, r => r.Holding);
         // A term is as rare as its rarest word; a term the postings cannot count (no word, or a prefix of too many) is
         // taken as common, which ranks it low.
-        var holding = rows.Where(r => r.List >= 0).ToDictionary(r => r.List, r => r.Holding);
         var first = 0;
         return termLists.Select(lists =>
         {
@@ -150,28 +152,29 @@ public sealed class PostingsCollector
         }).ToList();
     }
 
-    /// <summary>The newest matches, newest first: at least <paramref name="need"/>, or every match when there are fewer.</summary>
-    public async Task<List<SearchMatch>> CollectAsync(int need)
+    /// <summary>
+    /// The newest matches, newest first: at least <paramref name="need"/>, or every match when there are fewer; each with
+    /// the fields of its postings, list by list.
+    /// </summary>
+    public async Task<List<PostingMatch>> CollectAsync(int need)
     {
         if (_none)
         {
             return [];
         }
 
-        await PinPlansAsync();
         var args = new DynamicParameters(MatchCollector.Arguments(_plan, _terms));
         args.AddDynamicParams(new { Before = _plan.High, Need = need });
-        var check = _exact ? null : "v.document @@ (SELECT q FROM query)";
-        var cte = _exact ? "" : "WITH query AS MATERIALIZED (SELECT search_query(@Words, @Weights, @Prefixes, @Groups, false) AS q)";
-        var sql = MergeSql(cte, _required, headline: false, _excluded, check is null ? null : $"(SELECT {check} FROM search_vectors v WHERE v.sort_key = p0.sort_key)", args);
-        return (await _c.QueryAsync<SearchMatch>(new CommandDefinition(sql, args, cancellationToken: _ct))).AsList();
+        var check = _matches.Exact ? null : "(SELECT v.document @@ (SELECT q FROM query) FROM search_vectors v WHERE v.sort_key = p0.sort_key)";
+        var cte = _matches.Exact ? "" : "WITH query AS MATERIALIZED (SELECT search_query(@Words, @Weights, @Prefixes, @Groups, false) AS q)";
+        return await RunAsync(MergeSql(cte, _matches, headline: false, check, args), args);
     }
 
     /// <summary>
-    /// The newest <see cref="SearchPlan.StrongWindow"/> articles older than <paramref name="cutoff"/> with the query's
-    /// words in their title or byline (exclusions not applied), newest first; none when the query cannot match so.
+    /// The newest <see cref="SearchPlan.StrongWindow"/> matches older than <paramref name="cutoff"/> with the query's
+    /// words in their title or byline, newest first; none when the query cannot match so.
     /// </summary>
-    public async Task<List<SearchMatch>> StrongAsync(long cutoff)
+    public async Task<List<PostingMatch>> StrongAsync(long cutoff)
     {
         var strong = TsQueryTerms.Strong(_plan.Query);
         if (strong.Words.Length == 0 || _none)
@@ -179,42 +182,59 @@ public sealed class PostingsCollector
             return [];
         }
 
-        await PinPlansAsync();
-        var args = new DynamicParameters(new
+        var args = new DynamicParameters(MatchCollector.Arguments(_plan, _terms));
+        args.AddDynamicParams(new
         {
             StrongWords = strong.Words, StrongWeights = strong.Weights, StrongPrefixes = strong.Prefixes, StrongGroups = strong.Groups,
-            _plan.Low, _plan.OutletId, Before = cutoff, Need = SearchPlan.StrongWindow,
+            Before = cutoff, Need = SearchPlan.StrongWindow,
         });
-        var cte = _strongExact ? "" : "WITH query AS MATERIALIZED (SELECT search_query(@StrongWords, @StrongWeights, @StrongPrefixes, @StrongGroups, false) AS q)";
-        var check = _strongExact ? null : "(SELECT d.headline @@ (SELECT q FROM query) FROM search_documents d WHERE d.sort_key = p0.sort_key)";
-        var sql = MergeSql(cte, _strongRequired, headline: true, [], check, args);
-        return (await _c.QueryAsync<SearchMatch>(new CommandDefinition(sql, args, cancellationToken: _ct))).AsList();
+        // The headline has the words; an excluded phrase, which may be in the body, is checked against the whole vector.
+        var checks = new List<string>();
+        if (!_strong.Exact)
+        {
+            checks.Add("(SELECT d.headline @@ (SELECT strong FROM query) FROM search_documents d WHERE d.sort_key = p0.sort_key)");
+        }
+
+        if (!_exclusionsExact)
+        {
+            checks.Add("(SELECT v.document @@ (SELECT q FROM query) FROM search_vectors v WHERE v.sort_key = p0.sort_key)");
+        }
+
+        var cte = checks.Count == 0 ? "" : """
+            WITH query AS MATERIALIZED (
+                SELECT search_query(@StrongWords, @StrongWeights, @StrongPrefixes, @StrongGroups, false) AS strong,
+                       search_query(@Words, @Weights, @Prefixes, @Groups, false) AS q)
+            """;
+        return await RunAsync(MergeSql(cte, _strong, headline: true, checks.Count == 0 ? null : string.Join(" AND ", checks), args), args);
     }
 
-    private bool _pinned;
-
-    // SET LOCAL lasts until the transaction the caller holds ends, so ranking, outside it, is planned freely.
-    private async Task PinPlansAsync()
+    // The merges run with the planner pinned; SET LOCAL lasts until the caller's transaction ends, so ranking, after it,
+    // is planned freely.
+    private async Task<List<PostingMatch>> RunAsync(string sql, DynamicParameters args)
     {
         if (!_pinned)
         {
             await _c.ExecuteAsync(new CommandDefinition(PinPlansSql, cancellationToken: _ct));
             _pinned = true;
         }
+
+        return (await _c.QueryAsync<PostingMatch>(new CommandDefinition(sql, args, cancellationToken: _ct))).AsList();
     }
 
     /// <summary>
-    /// The lists merged on the key, newest first, with the excluded words left out and anything else checked row by row
-    /// (a subquery hidden in CASE, so that it runs only for the rows read before the limit is met).
+    /// The lists merged on the key, newest first, with the excluded words left out, a phrase's words that never follow
+    /// each other left out, and anything else checked row by row (a subquery hidden in CASE, so that it runs only for the
+    /// rows read before the limit is met).
     /// </summary>
-    private string MergeSql(string cte, List<PostingList> lists, bool headline, List<PostingList> excluded, string? check, DynamicParameters args)
+    private string MergeSql(string cte, Merge merge, bool headline, string? check, DynamicParameters args)
     {
         var sql = new StringBuilder(cte).AppendLine();
-        sql.AppendLine("SELECT p0.sort_key AS Key, p0.sort_key & 4294967295 AS Id");
-        var all = lists.Select((l, k) => ListSql(l, $"L{k}", headline, args)).ToList();
+        var fields = string.Join(", ", merge.Lists.Select((_, k) => $"p{k}.fields"));
+        sql.AppendLine($"SELECT p0.sort_key AS Key, p0.sort_key & 4294967295 AS Id, ARRAY[{fields}] AS Fields");
+        var all = merge.Lists.Select((l, k) => ListSql(l, $"L{k}", headline, args)).ToList();
         if (_plan.OutletId is not null)
         {
-            all.Add("SELECT sort_key FROM search_vectors WHERE outlet_id = @OutletId AND sort_key >= @Low AND sort_key < @Before");
+            all.Add("SELECT sort_key, 0 AS fields, 0::bigint AS follows FROM search_vectors WHERE outlet_id = @OutletId AND sort_key >= @Low AND sort_key < @Before");
         }
 
         for (var k = 0; k < all.Count; k++)
@@ -223,12 +243,19 @@ public sealed class PostingsCollector
         }
 
         var conditions = new List<string>();
-        for (var x = 0; x < excluded.Count; x++)
+        foreach (var (list, next) in merge.Follows)
         {
-            for (var j = 0; j < excluded[x].Ids.Length; j++)
+            var name = $"N{conditions.Count}";
+            args.Add(name, 1L << (next % 64));
+            conditions.Add($"p{list}.follows & @{name} <> 0");
+        }
+
+        for (var x = 0; x < merge.Excluded.Count; x++)
+        {
+            args.Add($"XF{x}", merge.Excluded[x].Fields);
+            for (var j = 0; j < merge.Excluded[x].Ids.Length; j++)
             {
-                args.Add($"X{x}_{j}", excluded[x].Ids[j]);
-                args.Add($"XF{x}", excluded[x].Fields);
+                args.Add($"X{x}_{j}", merge.Excluded[x].Ids[j]);
                 conditions.Add($"NOT EXISTS (SELECT 1 FROM search_postings x WHERE x.lexeme_id = @X{x}_{j} AND x.sort_key = p0.sort_key AND x.fields & @XF{x} <> 0)");
             }
         }
@@ -247,51 +274,99 @@ public sealed class PostingsCollector
         return sql.ToString();
     }
 
-    // One list: a lexeme's keys in range, newest first, in the fields asked for; a prefix's lexemes merged, each key once.
+    // One list: a lexeme's postings in range, newest first, in the fields asked for; a prefix's lexemes merged, each key
+    // once (with the fields of its most frequent lexeme).
     private static string ListSql(PostingList list, string name, bool headline, DynamicParameters args)
     {
         args.Add($"{name}F", list.Fields);
-        var fields = headline ? $" AND fields & {Headline} <> 0 AND fields & @{name}F <> 0"
-            : list.Fields == AllFields ? "" : $" AND fields & @{name}F <> 0";
+        var fields = headline ? $" AND fields & {PostingFields.Headline} <> 0 AND fields & @{name}F <> 0"
+            : list.Fields == PostingFields.Anywhere ? "" : $" AND fields & @{name}F <> 0";
         var scans = list.Ids.Select((id, j) =>
         {
             args.Add($"{name}_{j}", id);
-            return $"SELECT sort_key FROM search_postings WHERE lexeme_id = @{name}_{j} AND sort_key >= @Low AND sort_key < @Before{fields}";
+            return $"SELECT sort_key, fields, follows FROM search_postings WHERE lexeme_id = @{name}_{j} AND sort_key >= @Low AND sort_key < @Before{fields}";
         }).ToList();
-        return scans.Count == 1 ? scans[0] : $"SELECT DISTINCT sort_key FROM ({string.Join(" UNION ALL ", scans)}) u ORDER BY sort_key DESC";
+        return scans.Count == 1
+            ? scans[0]
+            : $"SELECT sort_key, max(fields) AS fields, 0::bigint AS follows FROM ({string.Join(" UNION ALL ", scans)}) u GROUP BY sort_key ORDER BY sort_key DESC";
     }
 
-    /// <summary>
-    /// The lists a term's words give, and whether they alone decide the term: one word, read whole. A one-letter word
-    /// beside longer ones (the s of "Tokyo’s", in most articles) and a prefix covering too many lexemes are left to the
-    /// vector's check.
-    /// </summary>
-    private static (List<PostingList> Lists, bool Exact) Lists(IReadOnlyList<TermWord> words, int fields)
+    /// <summary>One merge: its lists, the pairs (list, lexeme id) of a phrase's words in a row, exclusions, exactness.</summary>
+    private sealed class Merge
     {
-        var longest = words.Count == 0 ? 0 : words.Max(w => w.Lexeme.Length);
-        var lists = words.Where(w => !w.TooWide && (w.Lexeme.Length > 1 || longest == 1))
-            .Select(w => new PostingList(w.Ids, fields))
-            .Distinct()
-            .ToList();
-        return (lists, words.Count == 1 && lists.Count == 1);
+        public List<PostingList> Lists { get; } = [];
+
+        public List<(int List, int Next)> Follows { get; } = [];
+
+        public List<PostingList> Excluded { get; } = [];
+
+        public bool Exact { get; set; } = true;
+
+        /// <summary>Adds a term's words, every one required; returns the indexes of their lists.</summary>
+        public int[] Add(IReadOnlyList<TermWord> words, int fields)
+        {
+            var (lists, exact) = ListsOf(words, fields);
+            Exact &= exact;
+            var indexes = lists.Select(l =>
+            {
+                var k = Lists.IndexOf(l);
+                if (k < 0)
+                {
+                    Lists.Add(l);
+                    k = Lists.Count - 1;
+                }
+
+                return k;
+            }).ToArray();
+            for (var w = 0; w + 1 < words.Count; w++)
+            {
+                var k = Lists.IndexOf(new PostingList(words[w].Ids, fields));
+                if (k >= 0 && !words[w].IsPrefix && words[w].Ids.Length == 1 && !words[w + 1].IsPrefix && words[w + 1].Ids.Length == 1)
+                {
+                    Follows.Add((k, words[w + 1].Ids[0]));
+                }
+            }
+
+            return indexes;
+        }
+
+        /// <summary>
+        /// The lists a term's words give, and whether they alone decide the term: one word, read whole. A one-letter word
+        /// beside longer ones (the s of "Tokyo’s", in most articles) and a prefix covering too many lexemes are left to
+        /// the vector's check.
+        /// </summary>
+        public static (List<PostingList> Lists, bool Exact) ListsOf(IReadOnlyList<TermWord> words, int fields)
+        {
+            var longest = words.Count == 0 ? 0 : words.Max(w => w.Lexeme.Length);
+            var lists = words.Where(w => !w.TooWide && (w.Lexeme.Length > 1 || longest == 1))
+                .Select(w => new PostingList(w.Ids, fields))
+                .Distinct()
+                .ToList();
+            return (lists, words.Count == 1 && lists.Count == 1);
+        }
     }
 
-    private static int FieldMask(string weights) => weights.Length == 0
-        ? AllFields
-        : weights.Aggregate(0, (mask, w) => mask | w switch { 'A' => 1, 'B' => 2, 'C' => 4, _ => 8 });
-
-    private CommandDefinition Command(string sql, object extra)
-    {
-        var args = MatchCollector.Arguments(_plan, _terms);
-        args.AddDynamicParams(extra);
-        return new CommandDefinition(sql, args, cancellationToken: _ct);
-    }
-
-    /// <summary>The keys holding one of these lexemes in one of these fields (bits: title 1, byline 2, outlet 4, body 8).</summary>
+    /// <summary>The keys holding one of these lexemes in one of these fields (<see cref="PostingFields"/>).</summary>
     private sealed record PostingList(int[] Ids, int Fields)
     {
         public bool Equals(PostingList? other) => other is not null && Fields == other.Fields && Ids.SequenceEqual(other.Ids);
 
         public override int GetHashCode() => HashCode.Combine(Fields, Ids.Length == 0 ? 0 : Ids[0], Ids.Length);
     }
+}
+
+/// <summary>A term's lists in a merge (indexes into each match's fields) and the fields it is searched in.</summary>
+public sealed record TermPostings(int[] Lists, int Mask);
+
+/// <summary>A match from the postings: its key, id, and the <see cref="PostingFields"/> of each list's posting for it.</summary>
+public sealed class PostingMatch
+{
+    public long Key { get; init; }
+
+    public long Id { get; init; }
+
+    // Npgsql reports an array column as System.Array, which only a property takes.
+    public int[] Fields { get; init; } = [];
+
+    public SearchMatch Match => new(Key, Id);
 }

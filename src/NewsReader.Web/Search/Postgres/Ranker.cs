@@ -47,7 +47,7 @@ public sealed class Ranker(DbConnection c, SearchPlan plan, TsQueryTerms terms, 
         var args = MatchCollector.Arguments(plan, terms);
         args.AddDynamicParams(new
         {
-            Idf = Idf(termShares), Ids = window.Select(m => m.Id).ToArray(), StrongIds = strong.Select(m => m.Id).ToArray(), Today = (double)plan.Today,
+            Idf = Idf(terms, termShares), Ids = window.Select(m => m.Id).ToArray(), StrongIds = strong.Select(m => m.Id).ToArray(), Today = (double)plan.Today,
         });
         var scored = await c.QueryAsync<(long Key, long Id, double Score)>(new CommandDefinition(RankSql(plan.HasExclusions), args, cancellationToken: ct));
         return scored.DistinctBy(s => s.Id).OrderByDescending(s => s.Score).ThenByDescending(s => s.Key).Select(s => s.Id).ToList();
@@ -57,7 +57,7 @@ public sealed class Ranker(DbConnection c, SearchPlan plan, TsQueryTerms terms, 
     /// bm25's idf of each term, as FTS5 computes and floors it, from the share of the probe holding it (0 for exclusions).
     /// One term alone: its rarity scales every score alike, so it is 1.
     /// </summary>
-    private double[] Idf(IReadOnlyList<double> shares)
+    internal static double[] Idf(TsQueryTerms terms, IReadOnlyList<double> shares)
     {
         var positive = 0;
         return terms.Groups.Select(g => g == TsQueryTerms.Excluded ? 0.0
