@@ -42,6 +42,7 @@ public sealed class PostingsCollectorTests(PostgresKnownWordsArchive archive) : 
                      ("\"a blue heron\"", null), ("\"heron stood by the pond\"", null), ("report’s beta", null), ("Report 06*", null),
                      ("alpha beta -gamma", null), ("nothingatall*", null), ("alpha nothingatall", null), ("beta -nothingatall", null),
                      ("“blue heron” OR gamma alpha", null), ("title:report title:beta", null), ("harbour budget", "harbour-gazette"),
+                     ("\"heron blue\"", null), ("\"stood by\" -gamma", null), ("title:\"on beta\"", null), ("\"blue roof\" omega", null),
                  })
         {
             foreach (var need in new[] { 10, 300, 1_001 })
@@ -107,5 +108,48 @@ public sealed class PostingsCollectorTests(PostgresKnownWordsArchive archive) : 
         Assert.Equal(2, shares.Count);
         Assert.InRange(shares[0], expected[0] - 0.08, expected[0] + 0.08);
         Assert.InRange(shares[1], 0, expected[1] + 0.04);
+    }
+}
+
+/// <summary>
+/// Ranking from the postings gives ts_rank's own score (normalisation 1) for a word, wherever it is: in the title and
+/// the body ("beta" in some titles), in the title alone ("report"), in the body alone ("alpha"), in the byline.
+/// </summary>
+public sealed class PostingsRankerTests(PostgresKnownWordsArchive archive) : IClassFixture<PostgresKnownWordsArchive>
+{
+    private const string TsRankSql = """
+        SELECT v.sort_key AS Key, ts_rank(v.document, search_query(@Words, @Weights, @Prefixes, @Groups, false), 1) AS Rank
+        FROM search_vectors v WHERE v.sort_key = ANY(@Keys)
+        """;
+
+    [Theory]
+    [InlineData("beta")]
+    [InlineData("report")]
+    [InlineData("alpha")]
+    [InlineData("title:beta")]
+    [InlineData("ruiz")]
+    public async Task Score_OfAWord_IsTsRanksScore(string q)
+    {
+        var query = SearchQueryParser.Parse(q, null);
+        await using var c = await archive.App.OpenDatabaseAsync();
+        var plan = await SearchStore.PlanAsync(c, query, 1, CancellationToken.None);
+        var terms = TsQueryTerms.From(query);
+        var postings = PostingsCollector.For(c, plan!, terms, await QueryLexemes.LoadAsync(c, terms, CancellationToken.None), CancellationToken.None)!;
+        List<PostingMatch> matches;
+        await using (var tx = await c.BeginTransactionAsync())
+        {
+            matches = await postings.CollectAsync(200);
+        }
+
+        var ranks = (await c.QueryAsync<(long Key, float Rank)>(TsRankSql, new { terms.Words, terms.Weights, terms.Prefixes, terms.Groups, Keys = matches.Select(m => m.Key).ToArray() }))
+            .ToDictionary(r => r.Key, r => r.Rank);
+
+        Assert.NotEmpty(matches);
+        foreach (var m in matches)
+        {
+            var score = PostingsRanker.Score(m, postings.TermLists!, [1.0]);
+            // The article's length is kept to an eighth of a power of two: within 1 % of ts_rank's.
+            Assert.InRange(score, ranks[m.Key] * 0.99, ranks[m.Key] * 1.01);
+        }
     }
 }

@@ -5,7 +5,8 @@ namespace NewsReader.Search.Postgres;
 /// positive term, ts_rank's sum over its occurrences in position order (the title's first, weight 1.0, then the byline's
 /// 0.4, the outlet's 0.2 and the body's 0.1, the i-th counting 1/i²) over ts_rank's π²/6, divided by log2 of the
 /// article's length + 1 (normalisation 1), times the term's idf; the sum divided by 1 + 0.2 per year of age. A phrase
-/// counts as often as its rarest word in each field, which is as often as it can be there.
+/// counts as often as its rarest word in each field, which is as often as it can be there. Like ts_rank, a word asked
+/// for in one field counts wherever it is.
 /// </summary>
 public static class PostingsRanker
 {
@@ -26,7 +27,7 @@ public static class PostingsRanker
             .Select(s => s.Id)
             .ToList();
 
-    private static double Score(PostingMatch m, IReadOnlyList<TermPostings> terms, IReadOnlyList<double> idf)
+    internal static double Score(PostingMatch m, IReadOnlyList<TermPostings> terms, IReadOnlyList<double> idf)
     {
         var length = m.Fields.Length == 0 ? 1.0 : Math.Max(1.0, PostingFields.LogLength(m.Fields[0]));
         var score = 0.0;
@@ -41,7 +42,7 @@ public static class PostingsRanker
             var j = 0;
             for (var field = 0; field < Weights.Length; field++)
             {
-                var count = PostingFields.Count(terms[t].Mask, field) == 0 ? 0 : terms[t].Lists.Min(k => PostingFields.Count(m.Fields[k], field));
+                var count = terms[t].Lists.Min(k => PostingFields.Count(m.Fields[k], field));
                 for (var n = 0; n < count; n++, j++)
                 {
                     sum += Weights[field] / ((j + 1.0) * (j + 1.0));

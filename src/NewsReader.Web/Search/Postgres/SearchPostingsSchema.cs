@@ -5,8 +5,8 @@ namespace NewsReader.Search.Postgres;
 /// own. <c>search_postings</c> has a row per lexeme and article, keyed by the article's sort key, with what search needs
 /// without reading the article: <c>fields</c>, how often the lexeme is in the title, byline, outlet name and body (4 bits
 /// each, from the lowest; 15 stands for 15 or more) and the article's length (bits 16–23: log2(positions + 1) × 8), for
-/// ranking; <c>follows</c>, a bit for each lexeme that comes right after it somewhere in the article (bit id mod 64), so
-/// a phrase's words in a row are told from words apart before the article is read. Its b-tree on (lexeme, key) hands
+/// ranking; <c>follows</c>, the ids of the lexemes that come right after it somewhere in the article, so a two-word
+/// phrase is answered without reading the article, and a longer one is narrowed before it is. Its b-tree on (lexeme, key) hands
 /// over a word's articles newest first and stops when enough are read, where GIN decodes every posting of the word in
 /// no useful order (docs/benchmarks.md, "A time-ordered postings index"); the partial copy holds only the title and
 /// byline postings, for the strong matches ranking adds. <c>search_refresh</c> keeps the postings in step with the vectors
@@ -21,12 +21,12 @@ public static class SearchPostingsSchema
             lexeme  TEXT COLLATE "C" NOT NULL UNIQUE
         );
 
-        -- Widest columns first, so rows store no padding.
+        -- Widest fixed columns first, so rows store no padding.
         CREATE TABLE search_postings (
             sort_key    BIGINT NOT NULL,
-            follows     BIGINT NOT NULL,
             lexeme_id   INT NOT NULL,
-            fields      INT NOT NULL
+            fields      INT NOT NULL,
+            follows     INT[] NOT NULL
         ) WITH (autovacuum_vacuum_scale_factor = 0.05);
 
         -- The postings of these articles' vectors (which must have none yet).
@@ -36,7 +36,7 @@ public static class SearchPostingsSchema
             INSERT INTO search_lexemes (lexeme)
             SELECT DISTINCT u.lexeme COLLATE "C" FROM search_vectors v, unnest(v.document) u WHERE v.article_id = ANY (ids)
             ON CONFLICT (lexeme) DO NOTHING;
-            INSERT INTO search_postings (sort_key, follows, lexeme_id, fields)
+            INSERT INTO search_postings (sort_key, lexeme_id, fields, follows)
             WITH occurrences AS MATERIALIZED (
                 SELECT v.sort_key, l.id, p.pos, p.weight
                 FROM search_vectors v, unnest(v.document) u, unnest(u.positions, u.weights) AS p(pos, weight), search_lexemes l
@@ -49,10 +49,10 @@ public static class SearchPostingsSchema
                        | (LEAST(count(*) FILTER (WHERE weight = 'C'), 15) << 8) | (LEAST(count(*) FILTER (WHERE weight = 'D'), 15) << 12) AS fields
                 FROM occurrences GROUP BY sort_key, id),
             follows AS (
-                SELECT a.sort_key, a.id, bit_or(1::bigint << (b.id % 64)) AS follows
+                SELECT a.sort_key, a.id, array_agg(DISTINCT b.id ORDER BY b.id) AS follows
                 FROM occurrences a JOIN occurrences b ON b.sort_key = a.sort_key AND b.pos = a.pos + 1
                 GROUP BY a.sort_key, a.id)
-            SELECT c.sort_key, COALESCE(f.follows, 0), c.id, (c.fields | (LEAST(round(log(2.0, (n.n + 1)::numeric) * 8), 255)::bigint << 16))::int
+            SELECT c.sort_key, c.id, (c.fields | (LEAST(round(log(2.0, (n.n + 1)::numeric) * 8), 255)::bigint << 16))::int, COALESCE(f.follows, '{}')
             FROM counts c JOIN lengths n ON n.sort_key = c.sort_key
             LEFT JOIN follows f ON f.sort_key = c.sort_key AND f.id = c.id;
         $fn$;
