@@ -5,12 +5,13 @@ using Npgsql;
 namespace NewsReader.Search.Postgres;
 
 /// <summary>
-/// Search on PostgreSQL (<see cref="PostgresSearchSchema"/>). Like FTS5 on SQLite it collects the newest matches, up to
-/// one past the count cap, and ranks the newest <see cref="SearchPlan.Window"/> of them with the newest
-/// <see cref="SearchPlan.StrongWindow"/> older headline matches. GIN returns matches in no useful order and reads every
-/// posting of a word, so the newest ones are collected the cheapest way for the query, learnt from a probe of the newest
-/// articles (<see cref="MatchCollector"/>). Reader text reaches SQL only as array parameters of <c>search_query()</c>
-/// (<see cref="TsQueryTerms"/>): no statement text depends on it.
+/// Search on PostgreSQL (<see cref="PostgresSearchSchema"/>, <see cref="SearchPostingsSchema"/>). Like FTS5 on SQLite it
+/// collects the newest matches, up to one past the count cap, and ranks the newest <see cref="SearchPlan.Window"/> of
+/// them with the newest <see cref="SearchPlan.StrongWindow"/> older headline matches. The time-ordered postings do both
+/// when the query has a word every match must hold (<see cref="PostingsCollector"/>, <see cref="PostingsRanker"/>);
+/// a query of alternatives only goes to GIN and the vectors (<see cref="MatchCollector"/>, <see cref="Ranker"/>). Reader
+/// text reaches SQL only as parameters (<see cref="TsQueryTerms"/>, lexeme ids): statements change with the query's
+/// shape, never with its words.
 /// </summary>
 public sealed class PostgresSearchIndex : ISearchIndex
 {
@@ -19,7 +20,8 @@ public sealed class PostgresSearchIndex : ISearchIndex
             (SELECT COUNT(*) FROM articles),
             (SELECT SUM(octet_length(a.title) + COALESCE(octet_length(a.byline), 0) + COALESCE(octet_length(o.name), 0) + octet_length(r.body_text))
              FROM articles a JOIN article_revisions r ON r.id = a.current_revision_id LEFT JOIN outlets o ON o.id = a.outlet_id),
-            pg_total_relation_size('search_documents') + pg_total_relation_size('search_vectors'),
+            pg_total_relation_size('search_documents') + pg_total_relation_size('search_vectors')
+                + pg_total_relation_size('search_postings') + pg_total_relation_size('search_lexemes'),
             pg_database_size(current_database())
         """;
 
@@ -89,7 +91,7 @@ public sealed class PostgresSearchIndex : ISearchIndex
     public async Task<SearchIndexSize> MeasureAsync(DbConnection c, CancellationToken ct)
     {
         var row = await c.QuerySingleAsync<(long, long, long, long)>(new CommandDefinition(SizesSql, cancellationToken: ct));
-        return new SearchIndexSize(row.Item1, row.Item2, row.Item3, row.Item4, "search tables (lexemes with GIN indexes, positions in line)");
+        return new SearchIndexSize(row.Item1, row.Item2, row.Item3, row.Item4, "search tables (time-ordered postings, vectors in line, lexemes under GIN)");
     }
 }
 

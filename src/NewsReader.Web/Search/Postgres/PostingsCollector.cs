@@ -110,7 +110,7 @@ public sealed class PostingsCollector
             return [];
         }
 
-        var termLists = positive.Select(i => Merge.ListsOf(_lexemes.Terms[i], PostingFields.Mask(_terms.Weights[i])).Lists).ToList();
+        var termLists = positive.Select(i => Merge.ListsOf(_lexemes.Terms[i], PostingFields.Mask(_terms.Weights[i]))).ToList();
         var all = termLists.SelectMany(lists => lists).ToList();
         var listOf = new List<int>();
         var lexemeIds = new List<int>();
@@ -164,7 +164,7 @@ public sealed class PostingsCollector
 
         var args = new DynamicParameters(MatchCollector.Arguments(_plan, _terms));
         args.AddDynamicParams(new { Before = _plan.High, Need = need });
-        var check = _matches.Exact ? null : "(SELECT v.document @@ (SELECT q FROM query) FROM search_vectors v WHERE v.sort_key = {key})";
+        var check = _matches.Exact ? null : "(SELECT v.document @@ (SELECT q FROM query) FROM search_vectors v WHERE v.sort_key = p0.sort_key)";
         var cte = _matches.Exact ? "" : "WITH query AS MATERIALIZED (SELECT search_query(@Words, @Weights, @Prefixes, @Groups, false) AS q)";
         return await RunAsync(MergeSql(cte, _matches, headline: false, check, args), args);
     }
@@ -191,12 +191,12 @@ public sealed class PostingsCollector
         var checks = new List<string>();
         if (!_strong.Exact)
         {
-            checks.Add("(SELECT d.headline @@ (SELECT strong FROM query) FROM search_documents d WHERE d.sort_key = {key})");
+            checks.Add("(SELECT d.headline @@ (SELECT strong FROM query) FROM search_documents d WHERE d.sort_key = p0.sort_key)");
         }
 
         if (!_exclusionsExact)
         {
-            checks.Add("(SELECT v.document @@ (SELECT q FROM query) FROM search_vectors v WHERE v.sort_key = {key})");
+            checks.Add("(SELECT v.document @@ (SELECT q FROM query) FROM search_vectors v WHERE v.sort_key = p0.sort_key)");
         }
 
         var cte = checks.Count == 0 ? "" : """
@@ -241,7 +241,15 @@ public sealed class PostingsCollector
             sql.AppendLine(k == 0 ? $"FROM ({all[k]}) p0" : $"JOIN ({all[k]}) p{k} ON p{k}.sort_key = p0.sort_key");
         }
 
+        // Every condition sits in one CASE over the first and the last list: the planner then sees only the lists, so it
+        // merges them, and runs the conditions once the lists agree. Conditions it can see on one list it estimates rare
+        // and probes the other lists row by row instead (38 ms for "supreme court" judge against 6).
         var conditions = new List<string>();
+        if (all.Count > 1)
+        {
+            conditions.Add($"p0.sort_key = p{all.Count - 1}.sort_key");
+        }
+
         foreach (var (list, next) in merge.Follows)
         {
             var name = $"N{conditions.Count}";
@@ -261,15 +269,12 @@ public sealed class PostingsCollector
 
         if (check is not null)
         {
-            // Written over the first and the last list, so the check waits for every list to agree; over p0 alone, the
-            // planner checks each of p0's rows as it reads them (9,000 vectors read for "supreme court" judge, not 1,000).
-            var key = all.Count == 1 ? "p0.sort_key" : $"GREATEST(p0.sort_key, p{all.Count - 1}.sort_key)";
-            conditions.Add($"(CASE WHEN {check.Replace("{key}", key, StringComparison.Ordinal)} THEN true END)");
+            conditions.Add(check);
         }
 
         if (conditions.Count > 0)
         {
-            sql.AppendLine("WHERE " + string.Join(" AND ", conditions));
+            sql.AppendLine($"WHERE (CASE WHEN {string.Join(" AND ", conditions)} THEN true END)");
         }
 
         sql.Append("ORDER BY p0.sort_key DESC LIMIT @Need");
@@ -304,52 +309,48 @@ public sealed class PostingsCollector
 
         public bool Exact { get; set; } = true;
 
-        /// <summary>Adds a term's words, every one required; returns the indexes of their lists.</summary>
+        /// <summary>
+        /// Adds a term's words, every one required, and returns the indexes of their lists. A word that follows another
+        /// in a phrase needs no list of its own: the posting of the word before it says it is there, right after (unless
+        /// the word is followed in turn, which its own posting says).
+        /// </summary>
         public int[] Add(IReadOnlyList<TermWord> words, int fields)
         {
-            var (lists, exact) = ListsOf(words, fields);
-            var indexes = lists.Select(l =>
+            var pairs = Enumerable.Range(0, Math.Max(0, words.Count - 1))
+                .Where(w => Usable(words, w) && words[w].IsOneLexeme && words[w + 1].IsOneLexeme)
+                .ToList();
+            var implied = pairs.Select(w => w + 1).Except(pairs).ToHashSet();
+            var listOf = new Dictionary<int, int>();
+            for (var w = 0; w < words.Count; w++)
             {
-                var k = Lists.IndexOf(l);
-                if (k < 0)
+                if (Usable(words, w) && !implied.Contains(w))
                 {
-                    Lists.Add(l);
-                    k = Lists.Count - 1;
-                }
+                    var list = new PostingList(words[w].Ids, fields);
+                    if (Lists.IndexOf(list) < 0)
+                    {
+                        Lists.Add(list);
+                    }
 
-                return k;
-            }).ToArray();
-            var pairs = 0;
-            for (var w = 0; w + 1 < words.Count; w++)
-            {
-                var k = Lists.IndexOf(new PostingList(words[w].Ids, fields));
-                if (k >= 0 && !words[w].IsPrefix && words[w].Ids.Length == 1 && !words[w + 1].IsPrefix && words[w + 1].Ids.Length == 1)
-                {
-                    Follows.Add((k, words[w + 1].Ids[0]));
-                    pairs++;
+                    listOf[w] = Lists.IndexOf(list);
                 }
             }
 
-            // Two words in a row anywhere are exactly a posting of the first followed by the second. Three are not (the
-            // pairs may sit apart), nor two in one field (the pair may sit elsewhere).
-            Exact &= exact || (words.Count == 2 && pairs == 1 && fields == PostingFields.Anywhere);
-            return indexes;
+            Follows.AddRange(pairs.Select(w => (listOf[w], words[w + 1].Ids[0])));
+            // One word read whole is exact; so are two words in a row anywhere, a posting of the first followed by the
+            // second. Three are not (the pairs may sit apart), nor two in one field (the pair may sit elsewhere).
+            Exact &= (words.Count == 1 && listOf.Count == 1) || (words.Count == 2 && pairs.Count == 1 && fields == PostingFields.Anywhere);
+            return listOf.Values.Distinct().ToArray();
         }
 
         /// <summary>
-        /// The lists a term's words give, and whether they alone decide the term: one word, read whole. A one-letter word
-        /// beside longer ones (the s of "Tokyo’s", in most articles) and a prefix covering too many lexemes are left to
-        /// the vector's check.
+        /// The lists a term's words give, one a word. A one-letter word beside longer ones (the s of "Tokyo’s", in most
+        /// articles) and a prefix covering too many lexemes have none: the vector's check or the word before decides.
         /// </summary>
-        public static (List<PostingList> Lists, bool Exact) ListsOf(IReadOnlyList<TermWord> words, int fields)
-        {
-            var longest = words.Count == 0 ? 0 : words.Max(w => w.Lexeme.Length);
-            var lists = words.Where(w => !w.TooWide && (w.Lexeme.Length > 1 || longest == 1))
-                .Select(w => new PostingList(w.Ids, fields))
-                .Distinct()
-                .ToList();
-            return (lists, words.Count == 1 && lists.Count == 1);
-        }
+        public static List<PostingList> ListsOf(IReadOnlyList<TermWord> words, int fields) =>
+            Enumerable.Range(0, words.Count).Where(w => Usable(words, w)).Select(w => new PostingList(words[w].Ids, fields)).Distinct().ToList();
+
+        private static bool Usable(IReadOnlyList<TermWord> words, int w) =>
+            !words[w].TooWide && (words[w].Lexeme.Length > 1 || words.All(x => x.Lexeme.Length == 1));
     }
 
     /// <summary>The keys holding one of these lexemes in one of these fields (<see cref="PostingFields"/>).</summary>

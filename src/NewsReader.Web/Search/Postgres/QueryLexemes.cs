@@ -57,4 +57,7 @@ public sealed record TermWord(string Lexeme, bool IsPrefix, int[] Ids)
 {
     /// <summary>A prefix covering too many lexemes to read their postings.</summary>
     public bool TooWide => Ids.Length > QueryLexemes.MaxExpansions;
+
+    /// <summary>A whole word the index holds: one lexeme, which a posting's <c>follows</c> can name.</summary>
+    public bool IsOneLexeme => !IsPrefix && Ids.Length == 1;
 }
