@@ -63,7 +63,7 @@ public sealed class PostingsCollectorTests(PostgresKnownWordsArchive archive) : 
         var plan = await SearchStore.PlanAsync(c, query, 1, CancellationToken.None);
         var terms = TsQueryTerms.From(query);
         var truth = (await c.QueryAsync<SearchMatch>(TruthSql, new { terms.Words, terms.Weights, terms.Prefixes, terms.Groups, plan!.Low, plan.High, plan.OutletId })).ToList();
-        var lexemes = await QueryLexemes.LoadAsync(c, terms, CancellationToken.None);
+        var lexemes = await QueryLexemes.LoadAsync(c, plan, terms, count: false, CancellationToken.None);
         if (PostingsCollector.For(c, plan, terms, lexemes, CancellationToken.None) is not { } postings)
         {
             Assert.Contains(q, new[] { "gamma OR beta", "title:beta OR gamma", "m*" });
@@ -98,9 +98,9 @@ public sealed class PostingsCollectorTests(PostgresKnownWordsArchive archive) : 
         await using var c = await archive.App.OpenDatabaseAsync();
         var plan = await SearchStore.PlanAsync(c, query, 1, CancellationToken.None);
         var terms = TsQueryTerms.From(query);
-        var postings = PostingsCollector.For(c, plan!, terms, await QueryLexemes.LoadAsync(c, terms, CancellationToken.None), CancellationToken.None)!;
+        var postings = PostingsCollector.For(c, plan!, terms, await QueryLexemes.LoadAsync(c, plan!, terms, count: true, CancellationToken.None), CancellationToken.None)!;
 
-        var shares = await postings.TermSharesAsync();
+        var shares = postings.TermShares();
 
         // The newest 200 of the 1,200 days are a fair sample: alpha is in 6 of 10 articles, gamma in 1 of 50. A phrase
         // is as rare as its rarest word: "blue" is in 2 of 10 (1 with "heron" beside it, 1 with it apart).
@@ -134,7 +134,7 @@ public sealed class PostingsRankerTests(PostgresKnownWordsArchive archive) : ICl
         await using var c = await archive.App.OpenDatabaseAsync();
         var plan = await SearchStore.PlanAsync(c, query, 1, CancellationToken.None);
         var terms = TsQueryTerms.From(query);
-        var postings = PostingsCollector.For(c, plan!, terms, await QueryLexemes.LoadAsync(c, terms, CancellationToken.None), CancellationToken.None)!;
+        var postings = PostingsCollector.For(c, plan!, terms, await QueryLexemes.LoadAsync(c, plan!, terms, count: true, CancellationToken.None), CancellationToken.None)!;
         List<PostingMatch> matches;
         await using (var tx = await c.BeginTransactionAsync())
         {

@@ -31,7 +31,7 @@ public sealed class PostgresSearchIndex : ISearchIndex
     {
         var terms = TsQueryTerms.From(plan.Query);
         var need = Math.Max(SearchResults.CountCap + 1, sort == SearchSort.Date ? plan.Offset + plan.Limit : plan.WindowSize);
-        var lexemes = await QueryLexemes.LoadAsync(c, terms, ct);
+        var lexemes = await QueryLexemes.LoadAsync(c, plan, terms, sort == SearchSort.Relevance && PostingsCollector.NeedsShares(terms), ct);
         if (PostingsCollector.For(c, plan, terms, lexemes, ct) is { } postings)
         {
             return await FindInPostingsAsync(c, postings, plan, terms, sort, need, ct);
@@ -55,7 +55,7 @@ public sealed class PostgresSearchIndex : ISearchIndex
     private static async Task<SearchMatches> FindInPostingsAsync(
         DbConnection c, PostingsCollector postings, SearchPlan plan, TsQueryTerms terms, SearchSort sort, int need, CancellationToken ct)
     {
-        var shares = sort == SearchSort.Date ? [] : await postings.TermSharesAsync();
+        var shares = sort == SearchSort.Date ? [] : postings.TermShares();
         List<PostingMatch> matches, strong;
         await using (var tx = await c.BeginTransactionAsync(ct))
         {

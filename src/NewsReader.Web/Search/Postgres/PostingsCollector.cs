@@ -14,9 +14,6 @@ namespace NewsReader.Search.Postgres;
 /// </summary>
 public sealed class PostingsCollector
 {
-    /// <summary>The newest articles in the filters whose share holding a term estimates its rarity, for ranking.</summary>
-    public const int ShareSample = MatchCollector.ProbeSize;
-
     // Planner settings for the merges: each list is a backward index scan, merged with the next; anything that reads a
     // whole list first (a hash, a sort, a bitmap) defeats stopping early. Without them the planner, which cannot tell
     // how far back the first matches lie, reads whole lists for common words (50–600 ms). Nested loops stay allowed:
@@ -42,8 +39,8 @@ public sealed class PostingsCollector
     {
         (_c, _plan, _terms, _lexemes, _ct) = (c, plan, terms, lexemes, ct);
         var strong = TsQueryTerms.Strong(plan.Query);
-        _matches = new Merge();
-        _strong = new Merge { Exact = strong.Words.Length > 0 };
+        _matches = new Merge(headline: false);
+        _strong = new Merge(headline: true) { Exact = strong.Words.Length > 0 };
         TermLists = [];
         for (var i = 0; i < terms.Words.Length; i++)
         {
@@ -98,57 +95,28 @@ public sealed class PostingsCollector
         return collector._matches.Lists.Count > 0 ? collector : null;
     }
 
+    /// <summary>Whether ranking needs each word counted in the newest articles: only when there is more than one term.</summary>
+    public static bool NeedsShares(TsQueryTerms terms) => terms.PositiveCount > 1;
+
     /// <summary>
-    /// For each positive term, the share of the newest <see cref="ShareSample"/> articles in the filters holding it (a
-    /// phrase: its rarest word), for ranking; none when there is only one term, whose rarity scales every score alike.
+    /// For each positive term, the share of the newest <see cref="QueryLexemes.ShareSample"/> articles in the filters
+    /// holding it (a phrase: its rarest word), for ranking; none when there is only one term, whose rarity scales every
+    /// score alike. A term the postings cannot count (no word, or a prefix of too many) is taken as common, which ranks
+    /// it low.
     /// </summary>
-    public async Task<IReadOnlyList<double>> TermSharesAsync()
+    public IReadOnlyList<double> TermShares()
     {
-        var positive = Enumerable.Range(0, _terms.Words.Length).Where(i => _terms.Groups[i] != TsQueryTerms.Excluded).ToList();
-        if (positive.Count <= 1)
+        if (!NeedsShares(_terms))
         {
             return [];
         }
 
-        var termLists = positive.Select(i => Merge.ListsOf(_lexemes.Terms[i], PostingFields.Mask(_terms.Weights[i]))).ToList();
-        var all = termLists.SelectMany(lists => lists).ToList();
-        var listOf = new List<int>();
-        var lexemeIds = new List<int>();
-        var fields = new List<int>();
-        foreach (var (list, k) in all.Select((l, k) => (l, k)))
-        {
-            listOf.AddRange(list.Ids.Select(_ => k));
-            lexemeIds.AddRange(list.Ids);
-            fields.AddRange(list.Ids.Select(_ => list.Fields));
-        }
-
-        var sql = $"""
-            WITH sample AS MATERIALIZED (
-                SELECT v.sort_key FROM search_vectors v
-                WHERE v.sort_key >= @Low AND v.sort_key < @High{MatchCollector.Outlet("v", _plan.OutletId is not null)}
-                ORDER BY v.sort_key DESC LIMIT {ShareSample}),
-            k AS MATERIALIZED (SELECT COALESCE(min(sort_key), 0) AS k, count(*)::int AS n FROM sample)
-            SELECT -1 AS List, k.n AS Holding FROM k
-            UNION ALL
-            SELECT u.list, count(DISTINCT p.sort_key)::int
-            FROM k CROSS JOIN unnest(@ListOf::int[], @LexemeIds::int[], @Fields::int[]) AS u(list, lexeme_id, fields)
-            JOIN search_postings p ON p.lexeme_id = u.lexeme_id AND p.sort_key >= k.k AND p.sort_key < @High AND p.fields & u.fields <> 0
-            GROUP BY u.list
-            """;
-        var args = MatchCollector.Arguments(_plan, _terms);
-        args.AddDynamicParams(new { ListOf = listOf.ToArray(), LexemeIds = lexemeIds.ToArray(), Fields = fields.ToArray() });
-        var rows = (await _c.QueryAsync<(int List, int Holding)>(new CommandDefinition(sql, args, cancellationToken: _ct))).AsList();
-        var sample = Math.Max(1, rows.Where(r => r.List == -1).Select(r => r.Holding).FirstOrDefault());
-        var holding = rows.Where(r => r.List >= 0).ToDictionary(r => r.List, r => r.Holding);
-        // A term is as rare as its rarest word; a term the postings cannot count (no word, or a prefix of too many) is
-        // taken as common, which ranks it low.
-        var first = 0;
-        return termLists.Select(lists =>
-        {
-            var counts = Enumerable.Range(first, lists.Count).Select(k => holding.GetValueOrDefault(k)).ToList();
-            first += lists.Count;
-            return counts.Count == 0 ? 1.0 : Math.Min(1.0, counts.Min() / (double)sample);
-        }).ToList();
+        var sample = Math.Max(1, _lexemes.Sample);
+        return Enumerable.Range(0, _terms.Words.Length)
+            .Where(i => _terms.Groups[i] != TsQueryTerms.Excluded)
+            .Select(i => _lexemes.Terms[i].Where((_, w) => Merge.Usable(_lexemes.Terms[i], w)).Select(w => w.Holding).DefaultIfEmpty(sample).Min())
+            .Select(holding => Math.Min(1.0, holding / (double)sample))
+            .ToList();
     }
 
     /// <summary>
@@ -162,11 +130,9 @@ public sealed class PostingsCollector
             return [];
         }
 
-        var args = new DynamicParameters(MatchCollector.Arguments(_plan, _terms));
-        args.AddDynamicParams(new { Before = _plan.High, Need = need });
-        var check = _matches.Exact ? null : "(SELECT v.document @@ (SELECT q FROM query) FROM search_vectors v WHERE v.sort_key = p0.sort_key)";
-        var cte = _matches.Exact ? "" : "WITH query AS MATERIALIZED (SELECT search_query(@Words, @Weights, @Prefixes, @Groups, false) AS q)";
-        return await RunAsync(MergeSql(cte, _matches, headline: false, check, args), args);
+        var args = new DynamicParameters(new { _plan.Low, _plan.OutletId, Before = _plan.High, Need = need, _lexemes.Query });
+        var check = _matches.Exact ? null : "(SELECT v.document @@ @Query::tsquery FROM search_vectors v WHERE v.sort_key = p0.sort_key)";
+        return await RunAsync(MergeSql(_matches, check, args), args);
     }
 
     /// <summary>
@@ -175,36 +141,25 @@ public sealed class PostingsCollector
     /// </summary>
     public async Task<List<PostingMatch>> StrongAsync(long cutoff)
     {
-        var strong = TsQueryTerms.Strong(_plan.Query);
-        if (strong.Words.Length == 0 || _none)
+        if (_lexemes.Strong is null || _none)
         {
             return [];
         }
 
-        var args = new DynamicParameters(MatchCollector.Arguments(_plan, _terms));
-        args.AddDynamicParams(new
-        {
-            StrongWords = strong.Words, StrongWeights = strong.Weights, StrongPrefixes = strong.Prefixes, StrongGroups = strong.Groups,
-            Before = cutoff, Need = SearchPlan.StrongWindow,
-        });
+        var args = new DynamicParameters(new { _plan.Low, _plan.OutletId, Before = cutoff, Need = SearchPlan.StrongWindow, _lexemes.Query, _lexemes.Strong });
         // The headline has the words; an excluded phrase, which may be in the body, is checked against the whole vector.
         var checks = new List<string>();
         if (!_strong.Exact)
         {
-            checks.Add("(SELECT d.headline @@ (SELECT strong FROM query) FROM search_documents d WHERE d.sort_key = p0.sort_key)");
+            checks.Add("(SELECT d.headline @@ @Strong::tsquery FROM search_documents d WHERE d.sort_key = p0.sort_key)");
         }
 
         if (!_exclusionsExact)
         {
-            checks.Add("(SELECT v.document @@ (SELECT q FROM query) FROM search_vectors v WHERE v.sort_key = p0.sort_key)");
+            checks.Add("(SELECT v.document @@ @Query::tsquery FROM search_vectors v WHERE v.sort_key = p0.sort_key)");
         }
 
-        var cte = checks.Count == 0 ? "" : """
-            WITH query AS MATERIALIZED (
-                SELECT search_query(@StrongWords, @StrongWeights, @StrongPrefixes, @StrongGroups, false) AS strong,
-                       search_query(@Words, @Weights, @Prefixes, @Groups, false) AS q)
-            """;
-        return await RunAsync(MergeSql(cte, _strong, headline: true, checks.Count == 0 ? null : string.Join(" AND ", checks), args), args);
+        return await RunAsync(MergeSql(_strong, checks.Count == 0 ? null : string.Join(" AND ", checks), args), args);
     }
 
     // The merges run with the planner pinned; SET LOCAL lasts until the caller's transaction ends, so ranking, after it,
@@ -225,12 +180,12 @@ public sealed class PostingsCollector
     /// each other left out, and anything else checked row by row (a subquery hidden in CASE, so that it runs only for the
     /// rows read before the limit is met).
     /// </summary>
-    private string MergeSql(string cte, Merge merge, bool headline, string? check, DynamicParameters args)
+    private string MergeSql(Merge merge, string? check, DynamicParameters args)
     {
-        var sql = new StringBuilder(cte).AppendLine();
+        var sql = new StringBuilder();
         var fields = string.Join(", ", merge.Lists.Select((_, k) => $"p{k}.fields"));
         sql.AppendLine($"SELECT p0.sort_key AS Key, p0.sort_key & 4294967295 AS Id, ARRAY[{fields}] AS Fields");
-        var all = merge.Lists.Select((l, k) => ListSql(l, $"L{k}", headline, args)).ToList();
+        var all = merge.Lists.Select((l, k) => ListSql(l, $"L{k}", args)).ToList();
         if (_plan.OutletId is not null)
         {
             all.Add("SELECT sort_key, 0 AS fields, '{}'::int[] AS follows FROM search_vectors WHERE outlet_id = @OutletId AND sort_key >= @Low AND sort_key < @Before");
@@ -243,7 +198,8 @@ public sealed class PostingsCollector
 
         // Every condition sits in one CASE over the first and the last list: the planner then sees only the lists, so it
         // merges them, and runs the conditions once the lists agree. Conditions it can see on one list it estimates rare
-        // and probes the other lists row by row instead (38 ms for "supreme court" judge against 6).
+        // and probes the other lists row by row instead (38 ms for "supreme court" judge against 6). Look-ups are
+        // scalar subqueries: an EXISTS it hashes, reading a whole list first.
         var conditions = new List<string>();
         if (all.Count > 1)
         {
@@ -257,13 +213,20 @@ public sealed class PostingsCollector
             conditions.Add($"@{name} = ANY (p{list}.follows)");
         }
 
+        for (var k = 0; k < merge.Probes.Count; k++)
+        {
+            args.Add($"P{k}", merge.Probes[k].Ids);
+            args.Add($"PF{k}", merge.Probes[k].Fields);
+            conditions.Add($"(SELECT true FROM search_postings x WHERE x.lexeme_id = ANY (@P{k}) AND x.sort_key = p0.sort_key{InHeadlineIndex(merge.Probes[k].Fields, "x")} AND x.fields & @PF{k} <> 0 LIMIT 1)");
+        }
+
         for (var x = 0; x < merge.Excluded.Count; x++)
         {
             args.Add($"XF{x}", merge.Excluded[x].Fields);
             for (var j = 0; j < merge.Excluded[x].Ids.Length; j++)
             {
                 args.Add($"X{x}_{j}", merge.Excluded[x].Ids[j]);
-                conditions.Add($"NOT EXISTS (SELECT 1 FROM search_postings x WHERE x.lexeme_id = @X{x}_{j} AND x.sort_key = p0.sort_key AND x.fields & @XF{x} <> 0)");
+                conditions.Add($"(SELECT true FROM search_postings x WHERE x.lexeme_id = @X{x}_{j} AND x.sort_key = p0.sort_key AND x.fields & @XF{x} <> 0 LIMIT 1) IS NULL");
             }
         }
 
@@ -282,12 +245,12 @@ public sealed class PostingsCollector
     }
 
     // One list: a lexeme's postings in range, newest first, in the fields asked for; a prefix's lexemes merged, each key
-    // once (with the fields of its most frequent lexeme).
-    private static string ListSql(PostingList list, string name, bool headline, DynamicParameters args)
+    // once (with the fields of its most frequent lexeme). Postings in the title or byline are read from the partial index
+    // that holds only those: a name in bylines is a short list there, a long one among every posting of the word.
+    private static string ListSql(PostingList list, string name, DynamicParameters args)
     {
         args.Add($"{name}F", list.Fields);
-        var fields = headline ? $" AND fields & {PostingFields.Headline} <> 0 AND fields & @{name}F <> 0"
-            : list.Fields == PostingFields.Anywhere ? "" : $" AND fields & @{name}F <> 0";
+        var fields = list.Fields == PostingFields.Anywhere ? "" : $"{InHeadlineIndex(list.Fields)} AND fields & @{name}F <> 0";
         var scans = list.Ids.Select((id, j) =>
         {
             args.Add($"{name}_{j}", id);
@@ -298,10 +261,19 @@ public sealed class PostingsCollector
             : $"SELECT sort_key, max(fields) AS fields, '{{}}'::int[] AS follows FROM ({string.Join(" UNION ALL ", scans)}) u GROUP BY sort_key ORDER BY sort_key DESC";
     }
 
-    /// <summary>One merge: its lists, the pairs (list, lexeme id) of a phrase's words in a row, exclusions, exactness.</summary>
-    private sealed class Merge
+    // The partial index's own condition, so the planner reads it for fields it holds.
+    private static string InHeadlineIndex(int fields, string? alias = null) =>
+        (fields & ~PostingFields.Headline) == 0 ? $" AND {(alias is null ? "" : alias + ".")}fields & {PostingFields.Headline} <> 0" : "";
+
+    /// <summary>
+    /// One merge: its lists, the pairs (list, lexeme id) of a phrase's words in a row, the words only looked up (in a
+    /// headline merge: a phrase's following word, a one-letter word), exclusions, exactness.
+    /// </summary>
+    private sealed class Merge(bool headline)
     {
         public List<PostingList> Lists { get; } = [];
+
+        public List<PostingList> Probes { get; } = [];
 
         public List<(int List, int Next)> Follows { get; } = [];
 
@@ -336,6 +308,16 @@ public sealed class PostingsCollector
             }
 
             Follows.AddRange(pairs.Select(w => (listOf[w], words[w + 1].Ids[0])));
+            // In the headline, a word that follows another may still be only in the body; that it is in the headline
+            // too is one look-up, cheaper than reading the headline.
+            if (headline)
+            {
+                Probes.AddRange(Enumerable.Range(0, words.Count)
+                    .Where(w => !listOf.ContainsKey(w) && !words[w].TooWide)
+                    .Select(w => new PostingList(words[w].Ids, fields))
+                    .Where(p => !Probes.Contains(p)));
+            }
+
             // One word read whole is exact; so are two words in a row anywhere, a posting of the first followed by the
             // second. Three are not (the pairs may sit apart), nor two in one field (the pair may sit elsewhere).
             Exact &= (words.Count == 1 && listOf.Count == 1) || (words.Count == 2 && pairs.Count == 1 && fields == PostingFields.Anywhere);
@@ -343,13 +325,10 @@ public sealed class PostingsCollector
         }
 
         /// <summary>
-        /// The lists a term's words give, one a word. A one-letter word beside longer ones (the s of "Tokyo’s", in most
-        /// articles) and a prefix covering too many lexemes have none: the vector's check or the word before decides.
+        /// Whether a word gets a list. A one-letter word beside longer ones (the s of "Tokyo’s", in most articles) and a
+        /// prefix covering too many lexemes do not: the vector's check or the word before decides.
         /// </summary>
-        public static List<PostingList> ListsOf(IReadOnlyList<TermWord> words, int fields) =>
-            Enumerable.Range(0, words.Count).Where(w => Usable(words, w)).Select(w => new PostingList(words[w].Ids, fields)).Distinct().ToList();
-
-        private static bool Usable(IReadOnlyList<TermWord> words, int w) =>
+        public static bool Usable(IReadOnlyList<TermWord> words, int w) =>
             !words[w].TooWide && (words[w].Lexeme.Length > 1 || words.All(x => x.Lexeme.Length == 1));
     }
 
