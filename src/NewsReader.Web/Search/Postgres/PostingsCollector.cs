@@ -199,7 +199,8 @@ public sealed class PostingsCollector
         // Every condition sits in one CASE over the first and the last list: the planner then sees only the lists, so it
         // merges them, and runs the conditions once the lists agree. Conditions it can see on one list it estimates rare
         // and probes the other lists row by row instead (38 ms for "supreme court" judge against 6). Look-ups are
-        // scalar subqueries: an EXISTS it hashes, reading a whole list first.
+        // scalar subqueries (an EXISTS it hashes, reading a whole list first) that answer false, not NULL, when nothing
+        // is found: AND stops at false but goes on past NULL, to the costlier checks after it.
         var conditions = new List<string>();
         if (all.Count > 1)
         {
@@ -217,7 +218,7 @@ public sealed class PostingsCollector
         {
             args.Add($"P{k}", merge.Probes[k].Ids);
             args.Add($"PF{k}", merge.Probes[k].Fields);
-            conditions.Add($"(SELECT true FROM search_postings x WHERE x.lexeme_id = ANY (@P{k}) AND x.sort_key = p0.sort_key{InHeadlineIndex(merge.Probes[k].Fields, "x")} AND x.fields & @PF{k} <> 0 LIMIT 1)");
+            conditions.Add($"COALESCE((SELECT true FROM search_postings x WHERE x.lexeme_id = ANY (@P{k}) AND x.sort_key = p0.sort_key{InHeadlineIndex(merge.Probes[k].Fields, "x")} AND x.fields & @PF{k} <> 0 LIMIT 1), false)");
         }
 
         for (var x = 0; x < merge.Excluded.Count; x++)
