@@ -63,7 +63,7 @@ public sealed class PostingsCollectorTests(PostgresKnownWordsArchive archive) : 
         var plan = await SearchStore.PlanAsync(c, query, 1, CancellationToken.None);
         var terms = TsQueryTerms.From(query);
         var truth = (await c.QueryAsync<SearchMatch>(TruthSql, new { terms.Words, terms.Weights, terms.Prefixes, terms.Groups, plan!.Low, plan.High, plan.OutletId })).ToList();
-        var lexemes = await QueryLexemes.LoadAsync(c, plan, terms, count: false, CancellationToken.None);
+        var lexemes = await QueryLexemes.LoadAsync(c, plan, terms, count: false, texts: false, CancellationToken.None);
         if (PostingsCollector.For(c, plan, terms, lexemes, CancellationToken.None) is not { } postings)
         {
             Assert.Contains(q, new[] { "gamma OR beta", "title:beta OR gamma", "m*" });
@@ -98,7 +98,7 @@ public sealed class PostingsCollectorTests(PostgresKnownWordsArchive archive) : 
         await using var c = await archive.App.OpenDatabaseAsync();
         var plan = await SearchStore.PlanAsync(c, query, 1, CancellationToken.None);
         var terms = TsQueryTerms.From(query);
-        var postings = PostingsCollector.For(c, plan!, terms, await QueryLexemes.LoadAsync(c, plan!, terms, count: true, CancellationToken.None), CancellationToken.None)!;
+        var postings = PostingsCollector.For(c, plan!, terms, await QueryLexemes.LoadAsync(c, plan!, terms, count: true, texts: true, CancellationToken.None), CancellationToken.None)!;
 
         var shares = postings.TermShares();
 
@@ -134,7 +134,7 @@ public sealed class PostingsRankerTests(PostgresKnownWordsArchive archive) : ICl
         await using var c = await archive.App.OpenDatabaseAsync();
         var plan = await SearchStore.PlanAsync(c, query, 1, CancellationToken.None);
         var terms = TsQueryTerms.From(query);
-        var postings = PostingsCollector.For(c, plan!, terms, await QueryLexemes.LoadAsync(c, plan!, terms, count: true, CancellationToken.None), CancellationToken.None)!;
+        var postings = PostingsCollector.For(c, plan!, terms, await QueryLexemes.LoadAsync(c, plan!, terms, count: true, texts: true, CancellationToken.None), CancellationToken.None)!;
         List<PostingMatch> matches;
         await using (var tx = await c.BeginTransactionAsync())
         {

@@ -31,7 +31,8 @@ public sealed class PostgresSearchIndex : ISearchIndex
     {
         var terms = TsQueryTerms.From(plan.Query);
         var need = Math.Max(SearchResults.CountCap + 1, sort == SearchSort.Date ? plan.Offset + plan.Limit : plan.WindowSize);
-        var lexemes = await QueryLexemes.LoadAsync(c, plan, terms, sort == SearchSort.Relevance && PostingsCollector.NeedsShares(terms), ct);
+        var lexemes = await QueryLexemes.LoadAsync(
+            c, plan, terms, count: sort == SearchSort.Relevance && PostingsCollector.NeedsShares(terms), texts: QueryLexemes.LikelyNeedsTexts(plan.Query), ct);
         if (PostingsCollector.For(c, plan, terms, lexemes, ct) is { } postings)
         {
             return await FindInPostingsAsync(c, postings, plan, terms, sort, need, ct);

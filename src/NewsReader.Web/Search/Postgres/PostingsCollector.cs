@@ -34,6 +34,7 @@ public sealed class PostingsCollector
     private readonly bool _none;
     private readonly bool _exclusionsExact = true;
     private bool _pinned;
+    private (string? Query, string? Strong)? _texts;
 
     private PostingsCollector(DbConnection c, SearchPlan plan, TsQueryTerms terms, QueryLexemes lexemes, CancellationToken ct)
     {
@@ -130,7 +131,7 @@ public sealed class PostingsCollector
             return [];
         }
 
-        var args = new DynamicParameters(new { _plan.Low, _plan.OutletId, Before = _plan.High, Need = need, _lexemes.Query });
+        var args = new DynamicParameters(new { _plan.Low, _plan.OutletId, Before = _plan.High, Need = need, (await TextsAsync(!_matches.Exact)).Query });
         var check = _matches.Exact ? null : "(SELECT v.document @@ @Query::tsquery FROM search_vectors v WHERE v.sort_key = p0.sort_key)";
         return await RunAsync(MergeSql(_matches, check, args), args);
     }
@@ -141,12 +142,13 @@ public sealed class PostingsCollector
     /// </summary>
     public async Task<List<PostingMatch>> StrongAsync(long cutoff)
     {
-        if (_lexemes.Strong is null || _none)
+        if (TsQueryTerms.Strong(_plan.Query).Words.Length == 0 || _none)
         {
             return [];
         }
 
-        var args = new DynamicParameters(new { _plan.Low, _plan.OutletId, Before = cutoff, Need = SearchPlan.StrongWindow, _lexemes.Query, _lexemes.Strong });
+        var (query, strong) = await TextsAsync(!_strong.Exact || !_exclusionsExact);
+        var args = new DynamicParameters(new { _plan.Low, _plan.OutletId, Before = cutoff, Need = SearchPlan.StrongWindow, Query = query, Strong = strong });
         // The headline has the words; an excluded phrase, which may be in the body, is checked against the whole vector.
         var checks = new List<string>();
         if (!_strong.Exact)
@@ -160,6 +162,18 @@ public sealed class PostingsCollector
         }
 
         return await RunAsync(MergeSql(_strong, checks.Count == 0 ? null : string.Join(" AND ", checks), args), args);
+    }
+
+    // The tsquery texts the checks take, when a check needs them: from the words' statement, or asked for now when that
+    // statement guessed they would not be needed.
+    private async Task<(string? Query, string? Strong)> TextsAsync(bool needed)
+    {
+        if (needed && _texts is null)
+        {
+            _texts = _lexemes.Query is not null ? (_lexemes.Query, _lexemes.Strong) : await QueryLexemes.TextsAsync(_c, _plan, _terms, _ct);
+        }
+
+        return _texts ?? (null, null);
     }
 
     // The merges run with the planner pinned; SET LOCAL lasts until the caller's transaction ends, so ranking, after it,
