@@ -63,6 +63,21 @@ public sealed class PostgresSearchTests : IDisposable
 
         Assert.Equal(1, summary.Count(NewsReader.Ingestion.IngestionResult.Ingested));
         Assert.Equal(["A very long read"], await TitlesAsync("quayside"));
+        Assert.Equal(["A very long read"], await TitlesAsync("\"quayside opening\""));
+        Assert.Empty(await TitlesAsync("\"opening quayside\""));
+
+        // Past the 16,383rd word PostgreSQL puts every word at one position, so the word before it is followed by
+        // thousands: its posting lists none, and a phrase starting with it is decided by the article, as @@ decides it.
+        await using var c = await _app.OpenDatabaseAsync();
+        var (first, next) = await c.QuerySingleAsync<(string, string)>("""
+            SELECT l.lexeme, (SELECT n.lexeme FROM search_vectors v, unnest(v.document) n WHERE 16383 = ANY (n.positions) ORDER BY n.lexeme LIMIT 1)
+            FROM search_postings p JOIN search_lexemes l ON l.id = p.lexeme_id WHERE p.follows IS NULL
+            """);
+        var phrase = $"\"{first} {next}\"";
+        var matchesInPostgres = await c.ExecuteScalarAsync<bool>(
+            "SELECT document @@ search_query(ARRAY[@Words], ARRAY[''], ARRAY[false], ARRAY[1], false) FROM search_vectors", new { Words = $"{first} {next}" });
+        Assert.True(matchesInPostgres);
+        Assert.Equal(["A very long read"], await TitlesAsync(phrase));
     }
 
     private static string ToLetters(int n)

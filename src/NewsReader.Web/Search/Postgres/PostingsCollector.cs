@@ -131,7 +131,7 @@ public sealed class PostingsCollector
             return [];
         }
 
-        var args = new DynamicParameters(new { _plan.Low, _plan.OutletId, Before = _plan.High, Need = need, (await TextsAsync(!_matches.Exact)).Query });
+        var args = new DynamicParameters(new { _plan.Low, _plan.OutletId, Before = _plan.High, Need = need, (await TextsAsync(!_matches.Exact || _matches.Follows.Count > 0)).Query });
         var check = _matches.Exact ? null : "(SELECT v.document @@ @Query::tsquery FROM search_vectors v WHERE v.sort_key = p0.sort_key)";
         return await RunAsync(MergeSql(_matches, check, args), args);
     }
@@ -225,7 +225,7 @@ public sealed class PostingsCollector
         {
             var name = $"N{conditions.Count}";
             args.Add(name, next);
-            conditions.Add($"@{name} = ANY (p{list}.follows)");
+            conditions.Add($"COALESCE(@{name} = ANY (p{list}.follows), {merge.FollowsUnknown})");
         }
 
         for (var k = 0; k < merge.Probes.Count; k++)
@@ -289,6 +289,12 @@ public sealed class PostingsCollector
         public List<PostingList> Lists { get; } = [];
 
         public List<PostingList> Probes { get; } = [];
+
+        /// <summary>
+        /// What decides a phrase whose posting lists no followers (too many to list): the vector; in the headline, the
+        /// check of the headline that comes after.
+        /// </summary>
+        public string FollowsUnknown => headline ? "true" : "(SELECT v.document @@ @Query::tsquery FROM search_vectors v WHERE v.sort_key = p0.sort_key)";
 
         public List<(int List, int Next)> Follows { get; } = [];
 
