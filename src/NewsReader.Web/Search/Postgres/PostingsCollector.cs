@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text;
 using Dapper;
 
 namespace NewsReader.Search.Postgres;
@@ -9,8 +8,9 @@ namespace NewsReader.Search.Postgres;
 /// SQLite: every word a match must hold is a list of keys read newest first from the b-tree, the lists are merged, and
 /// reading stops at the number needed. A phrase's words must follow each other (the postings' <c>follows</c>), which
 /// decides a phrase of two words; what the postings cannot decide (a longer phrase, a phrase in one field, alternatives,
-/// an excluded phrase) is checked against the article's vector, only for the articles the lists let through. A query with no word every match must hold (only alternatives, or only prefixes covering too many words) is
-/// left to <see cref="MatchCollector"/>.
+/// an excluded phrase) is checked against the article's vector, only for the articles the lists let through. A query
+/// with no word every match must hold (only alternatives, or only prefixes covering too many words) is left to
+/// <see cref="MatchCollector"/>. The SQL of a merge is built by <see cref="PostingsMerge"/>.
 /// </summary>
 public sealed class PostingsCollector
 {
@@ -29,8 +29,8 @@ public sealed class PostingsCollector
     private readonly TsQueryTerms _terms;
     private readonly QueryLexemes _lexemes;
     private readonly CancellationToken _ct;
-    private readonly Merge _matches;
-    private readonly Merge _strong;
+    private readonly PostingsMerge _matches;
+    private readonly PostingsMerge _strong;
     private readonly bool _none;
     private readonly bool _exclusionsExact = true;
     private bool _pinned;
@@ -40,8 +40,8 @@ public sealed class PostingsCollector
     {
         (_c, _plan, _terms, _lexemes, _ct) = (c, plan, terms, lexemes, ct);
         var strong = TsQueryTerms.Strong(plan.Query);
-        _matches = new Merge(headline: false);
-        _strong = new Merge(headline: true) { Exact = strong.Words.Length > 0 };
+        _matches = new PostingsMerge(headline: false);
+        _strong = new PostingsMerge(headline: true) { Exact = strong.Words.Length > 0 };
         TermLists = [];
         for (var i = 0; i < terms.Words.Length; i++)
         {
@@ -115,7 +115,7 @@ public sealed class PostingsCollector
         var sample = Math.Max(1, _lexemes.Sample);
         return Enumerable.Range(0, _terms.Words.Length)
             .Where(i => _terms.Groups[i] != TsQueryTerms.Excluded)
-            .Select(i => _lexemes.Terms[i].Where((_, w) => Merge.Usable(_lexemes.Terms[i], w)).Select(w => w.Holding).DefaultIfEmpty(sample).Min())
+            .Select(i => _lexemes.Terms[i].Where((_, w) => PostingsMerge.Usable(_lexemes.Terms[i], w)).Select(w => w.Holding).DefaultIfEmpty(sample).Min())
             .Select(holding => Math.Min(1.0, holding / (double)sample))
             .ToList();
     }
@@ -133,7 +133,7 @@ public sealed class PostingsCollector
 
         var args = new DynamicParameters(new { _plan.Low, _plan.OutletId, Before = _plan.High, Need = need, (await TextsAsync(!_matches.Exact || _matches.Follows.Count > 0)).Query });
         var check = _matches.Exact ? null : "(SELECT v.document @@ @Query::tsquery FROM search_vectors v WHERE v.sort_key = p0.sort_key)";
-        return await RunAsync(MergeSql(_matches, check, args), args);
+        return await RunAsync(_matches.Sql(_plan.OutletId, check, args), args);
     }
 
     /// <summary>
@@ -161,7 +161,7 @@ public sealed class PostingsCollector
             checks.Add("(SELECT v.document @@ @Query::tsquery FROM search_vectors v WHERE v.sort_key = p0.sort_key)");
         }
 
-        return await RunAsync(MergeSql(_strong, checks.Count == 0 ? null : string.Join(" AND ", checks), args), args);
+        return await RunAsync(_strong.Sql(_plan.OutletId, checks.Count == 0 ? null : string.Join(" AND ", checks), args), args);
     }
 
     // The tsquery texts the checks take, when a check needs them: from the words' statement, or asked for now when that
@@ -187,178 +187,6 @@ public sealed class PostingsCollector
         }
 
         return (await _c.QueryAsync<PostingMatch>(new CommandDefinition(sql, args, cancellationToken: _ct))).AsList();
-    }
-
-    /// <summary>
-    /// The lists merged on the key, newest first, with the excluded words left out, a phrase's words that never follow
-    /// each other left out, and anything else checked row by row (a subquery hidden in CASE, so that it runs only for the
-    /// rows read before the limit is met).
-    /// </summary>
-    private string MergeSql(Merge merge, string? check, DynamicParameters args)
-    {
-        var sql = new StringBuilder();
-        var fields = string.Join(", ", merge.Lists.Select((_, k) => $"p{k}.fields"));
-        sql.AppendLine($"SELECT p0.sort_key AS Key, p0.sort_key & 4294967295 AS Id, ARRAY[{fields}] AS Fields");
-        var all = merge.Lists.Select((l, k) => ListSql(l, $"L{k}", args)).ToList();
-        if (_plan.OutletId is not null)
-        {
-            all.Add("SELECT sort_key, 0 AS fields, '{}'::int[] AS follows FROM search_vectors WHERE outlet_id = @OutletId AND sort_key >= @Low AND sort_key < @Before");
-        }
-
-        for (var k = 0; k < all.Count; k++)
-        {
-            sql.AppendLine(k == 0 ? $"FROM ({all[k]}) p0" : $"JOIN ({all[k]}) p{k} ON p{k}.sort_key = p0.sort_key");
-        }
-
-        // Every condition sits in one CASE over the first and the last list: the planner then sees only the lists, so it
-        // merges them, and runs the conditions once the lists agree. Conditions it can see on one list it estimates rare
-        // and probes the other lists row by row instead (38 ms for "supreme court" judge against 6). Look-ups are
-        // scalar subqueries (an EXISTS it hashes, reading a whole list first) that answer false, not NULL, when nothing
-        // is found: AND stops at false but goes on past NULL, to the costlier checks after it.
-        var conditions = new List<string>();
-        if (all.Count > 1)
-        {
-            conditions.Add($"p0.sort_key = p{all.Count - 1}.sort_key");
-        }
-
-        foreach (var (list, next) in merge.Follows)
-        {
-            var name = $"N{conditions.Count}";
-            args.Add(name, next);
-            conditions.Add($"COALESCE(@{name} = ANY (p{list}.follows), {merge.FollowsUnknown})");
-        }
-
-        for (var k = 0; k < merge.Probes.Count; k++)
-        {
-            args.Add($"P{k}", merge.Probes[k].Ids);
-            args.Add($"PF{k}", merge.Probes[k].Fields);
-            conditions.Add($"COALESCE((SELECT true FROM search_postings x WHERE x.lexeme_id = ANY (@P{k}) AND x.sort_key = p0.sort_key{InHeadlineIndex(merge.Probes[k].Fields, "x")} AND x.fields & @PF{k} <> 0 LIMIT 1), false)");
-        }
-
-        for (var x = 0; x < merge.Excluded.Count; x++)
-        {
-            args.Add($"XF{x}", merge.Excluded[x].Fields);
-            for (var j = 0; j < merge.Excluded[x].Ids.Length; j++)
-            {
-                args.Add($"X{x}_{j}", merge.Excluded[x].Ids[j]);
-                conditions.Add($"(SELECT true FROM search_postings x WHERE x.lexeme_id = @X{x}_{j} AND x.sort_key = p0.sort_key AND x.fields & @XF{x} <> 0 LIMIT 1) IS NULL");
-            }
-        }
-
-        if (check is not null)
-        {
-            conditions.Add(check);
-        }
-
-        if (conditions.Count > 0)
-        {
-            sql.AppendLine($"WHERE (CASE WHEN {string.Join(" AND ", conditions)} THEN true END)");
-        }
-
-        sql.Append("ORDER BY p0.sort_key DESC LIMIT @Need");
-        return sql.ToString();
-    }
-
-    // One list: a lexeme's postings in range, newest first, in the fields asked for; a prefix's lexemes merged, each key
-    // once (with the fields of its most frequent lexeme). Postings in the title or byline are read from the partial index
-    // that holds only those: a name in bylines is a short list there, a long one among every posting of the word.
-    private static string ListSql(PostingList list, string name, DynamicParameters args)
-    {
-        args.Add($"{name}F", list.Fields);
-        var fields = list.Fields == PostingFields.Anywhere ? "" : $"{InHeadlineIndex(list.Fields)} AND fields & @{name}F <> 0";
-        var scans = list.Ids.Select((id, j) =>
-        {
-            args.Add($"{name}_{j}", id);
-            return $"SELECT sort_key, fields, follows FROM search_postings WHERE lexeme_id = @{name}_{j} AND sort_key >= @Low AND sort_key < @Before{fields}";
-        }).ToList();
-        return scans.Count == 1
-            ? scans[0]
-            : $"SELECT sort_key, max(fields) AS fields, '{{}}'::int[] AS follows FROM ({string.Join(" UNION ALL ", scans)}) u GROUP BY sort_key ORDER BY sort_key DESC";
-    }
-
-    // The partial index's own condition, so the planner reads it for fields it holds.
-    private static string InHeadlineIndex(int fields, string? alias = null) =>
-        (fields & ~PostingFields.Headline) == 0 ? $" AND {(alias is null ? "" : alias + ".")}fields & {PostingFields.Headline} <> 0" : "";
-
-    /// <summary>
-    /// One merge: its lists, the pairs (list, lexeme id) of a phrase's words in a row, the words only looked up (in a
-    /// headline merge: a phrase's following word, a one-letter word), exclusions, exactness.
-    /// </summary>
-    private sealed class Merge(bool headline)
-    {
-        public List<PostingList> Lists { get; } = [];
-
-        public List<PostingList> Probes { get; } = [];
-
-        /// <summary>
-        /// What decides a phrase whose posting lists no followers (too many to list): the vector; in the headline, the
-        /// check of the headline that comes after.
-        /// </summary>
-        public string FollowsUnknown => headline ? "true" : "(SELECT v.document @@ @Query::tsquery FROM search_vectors v WHERE v.sort_key = p0.sort_key)";
-
-        public List<(int List, int Next)> Follows { get; } = [];
-
-        public List<PostingList> Excluded { get; } = [];
-
-        public bool Exact { get; set; } = true;
-
-        /// <summary>
-        /// Adds a term's words, every one required, and returns the indexes of their lists. A word that follows another
-        /// in a phrase needs no list of its own: the posting of the word before it says it is there, right after (unless
-        /// the word is followed in turn, which its own posting says).
-        /// </summary>
-        public int[] Add(IReadOnlyList<TermWord> words, int fields)
-        {
-            var pairs = Enumerable.Range(0, Math.Max(0, words.Count - 1))
-                .Where(w => Usable(words, w) && words[w].IsOneLexeme && words[w + 1].IsOneLexeme)
-                .ToList();
-            var implied = pairs.Select(w => w + 1).Except(pairs).ToHashSet();
-            var listOf = new Dictionary<int, int>();
-            for (var w = 0; w < words.Count; w++)
-            {
-                if (Usable(words, w) && !implied.Contains(w))
-                {
-                    var list = new PostingList(words[w].Ids, fields);
-                    if (Lists.IndexOf(list) < 0)
-                    {
-                        Lists.Add(list);
-                    }
-
-                    listOf[w] = Lists.IndexOf(list);
-                }
-            }
-
-            Follows.AddRange(pairs.Select(w => (listOf[w], words[w + 1].Ids[0])));
-            // In the headline, a word that follows another may still be only in the body; that it is in the headline
-            // too is one look-up, cheaper than reading the headline.
-            if (headline)
-            {
-                Probes.AddRange(Enumerable.Range(0, words.Count)
-                    .Where(w => !listOf.ContainsKey(w) && !words[w].TooWide)
-                    .Select(w => new PostingList(words[w].Ids, fields))
-                    .Where(p => !Probes.Contains(p)));
-            }
-
-            // One word read whole is exact; so are two words in a row anywhere, a posting of the first followed by the
-            // second. Three are not (the pairs may sit apart), nor two in one field (the pair may sit elsewhere).
-            Exact &= (words.Count == 1 && listOf.Count == 1) || (words.Count == 2 && pairs.Count == 1 && fields == PostingFields.Anywhere);
-            return listOf.Values.Distinct().ToArray();
-        }
-
-        /// <summary>
-        /// Whether a word gets a list. A one-letter word beside longer ones (the s of "Tokyo’s", in most articles) and a
-        /// prefix covering too many lexemes do not: the vector's check or the word before decides.
-        /// </summary>
-        public static bool Usable(IReadOnlyList<TermWord> words, int w) =>
-            !words[w].TooWide && (words[w].Lexeme.Length > 1 || words.All(x => x.Lexeme.Length == 1));
-    }
-
-    /// <summary>The keys holding one of these lexemes in one of these fields (<see cref="PostingFields"/>).</summary>
-    private sealed record PostingList(int[] Ids, int Fields)
-    {
-        public bool Equals(PostingList? other) => other is not null && Fields == other.Fields && Ids.SequenceEqual(other.Ids);
-
-        public override int GetHashCode() => HashCode.Combine(Fields, Ids.Length == 0 ? 0 : Ids[0], Ids.Length);
     }
 }
 
