@@ -89,16 +89,23 @@ public sealed class PostingsCollectorTests(PostgresKnownWordsArchive archive) : 
         Assert.Equal(strongTruth, strongCollected);
     }
 
+    /// <summary>The collector for <paramref name="q"/>, its words counted and its tsquery texts read.</summary>
+    internal static async Task<(PostingsCollector Postings, TsQueryTerms Terms)> CollectorAsync(System.Data.Common.DbConnection c, string q)
+    {
+        var query = SearchQueryParser.Parse(q, null);
+        var plan = await SearchStore.PlanAsync(c, query, 1, CancellationToken.None);
+        var terms = TsQueryTerms.From(query);
+        var lexemes = await QueryLexemes.LoadAsync(c, plan!, terms, count: true, texts: true, CancellationToken.None);
+        return (PostingsCollector.For(c, plan!, terms, lexemes, CancellationToken.None)!, terms);
+    }
+
     [Theory]
     [InlineData("alpha gamma")]
     [InlineData("\"blue heron\" gamma")]
     public async Task TermShares_AreTheShareOfTheNewestArticlesHoldingEachTerm(string q)
     {
-        var query = SearchQueryParser.Parse(q, null);
         await using var c = await archive.App.OpenDatabaseAsync();
-        var plan = await SearchStore.PlanAsync(c, query, 1, CancellationToken.None);
-        var terms = TsQueryTerms.From(query);
-        var postings = PostingsCollector.For(c, plan!, terms, await QueryLexemes.LoadAsync(c, plan!, terms, count: true, texts: true, CancellationToken.None), CancellationToken.None)!;
+        var (postings, _) = await PostingsCollectorTests.CollectorAsync(c, q);
 
         var shares = postings.TermShares();
 
@@ -130,11 +137,8 @@ public sealed class PostingsRankerTests(PostgresKnownWordsArchive archive) : ICl
     [InlineData("ruiz")]
     public async Task Score_OfAWord_IsTsRanksScore(string q)
     {
-        var query = SearchQueryParser.Parse(q, null);
         await using var c = await archive.App.OpenDatabaseAsync();
-        var plan = await SearchStore.PlanAsync(c, query, 1, CancellationToken.None);
-        var terms = TsQueryTerms.From(query);
-        var postings = PostingsCollector.For(c, plan!, terms, await QueryLexemes.LoadAsync(c, plan!, terms, count: true, texts: true, CancellationToken.None), CancellationToken.None)!;
+        var (postings, terms) = await PostingsCollectorTests.CollectorAsync(c, q);
         List<PostingMatch> matches;
         await using (var tx = await c.BeginTransactionAsync())
         {

@@ -32,6 +32,7 @@ public sealed class PostingsCollector
     private readonly PostingsMerge _matches;
     private readonly PostingsMerge _strong;
     private readonly bool _none;
+    private readonly bool _hasStrong;
     private readonly bool _exclusionsExact = true;
     private bool _pinned;
     private (string? Query, string? Strong)? _texts;
@@ -40,8 +41,9 @@ public sealed class PostingsCollector
     {
         (_c, _plan, _terms, _lexemes, _ct) = (c, plan, terms, lexemes, ct);
         var strong = TsQueryTerms.Strong(plan.Query);
+        _hasStrong = strong.Words.Length > 0;
         _matches = new PostingsMerge(headline: false);
-        _strong = new PostingsMerge(headline: true) { Exact = strong.Words.Length > 0 };
+        _strong = new PostingsMerge(headline: true) { Exact = _hasStrong };
         TermLists = [];
         for (var i = 0; i < terms.Words.Length; i++)
         {
@@ -73,7 +75,7 @@ public sealed class PostingsCollector
 
             _none |= words.Any(w => w.Ids.Length == 0);
             TermLists.Add(new TermPostings(_matches.Add(words, PostingFields.Mask(terms.Weights[i]))));
-            if (strong.Words.Length > 0)
+            if (_hasStrong)
             {
                 _strong.Add(words, PostingFields.Mask(strong.Weights[i]));
             }
@@ -132,7 +134,7 @@ public sealed class PostingsCollector
         }
 
         var args = new DynamicParameters(new { _plan.Low, _plan.OutletId, Before = _plan.High, Need = need, (await TextsAsync(!_matches.Exact || _matches.Follows.Count > 0)).Query });
-        var check = _matches.Exact ? null : "(SELECT v.document @@ @Query::tsquery FROM search_vectors v WHERE v.sort_key = p0.sort_key)";
+        var check = _matches.Exact ? null : PostingsMerge.VectorMatches;
         return await RunAsync(_matches.Sql(_plan.OutletId, check, args), args);
     }
 
@@ -142,7 +144,7 @@ public sealed class PostingsCollector
     /// </summary>
     public async Task<List<PostingMatch>> StrongAsync(long cutoff)
     {
-        if (TsQueryTerms.Strong(_plan.Query).Words.Length == 0 || _none)
+        if (!_hasStrong || _none)
         {
             return [];
         }
@@ -158,7 +160,7 @@ public sealed class PostingsCollector
 
         if (!_exclusionsExact)
         {
-            checks.Add("(SELECT v.document @@ @Query::tsquery FROM search_vectors v WHERE v.sort_key = p0.sort_key)");
+            checks.Add(PostingsMerge.VectorMatches);
         }
 
         return await RunAsync(_strong.Sql(_plan.OutletId, checks.Count == 0 ? null : string.Join(" AND ", checks), args), args);

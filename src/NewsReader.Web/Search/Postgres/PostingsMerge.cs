@@ -14,11 +14,14 @@ internal sealed class PostingsMerge(bool headline)
 
     public List<PostingList> Probes { get; } = [];
 
+    /// <summary>Whether the article's whole vector matches the query (@Query, its tsquery text).</summary>
+    public const string VectorMatches = "(SELECT v.document @@ @Query::tsquery FROM search_vectors v WHERE v.sort_key = p0.sort_key)";
+
     /// <summary>
     /// What decides a phrase whose posting lists no followers (too many to list): the vector; in the headline, the
     /// check of the headline that comes after.
     /// </summary>
-    public string FollowsUnknown => headline ? "true" : "(SELECT v.document @@ @Query::tsquery FROM search_vectors v WHERE v.sort_key = p0.sort_key)";
+    public string FollowsUnknown => headline ? "true" : VectorMatches;
 
     public List<(int List, int Next)> Follows { get; } = [];
 

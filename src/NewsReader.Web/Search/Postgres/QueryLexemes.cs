@@ -8,7 +8,7 @@ namespace NewsReader.Search.Postgres;
 /// statement: each term's words as the index holds them (the lexemes the same parser, <c>unaccent</c> and stemmer give,
 /// in order, each with the ids of <c>search_lexemes</c> it stands for: one id, none when no article has the word, or for a
 /// prefix every lexeme it starts, up to <see cref="MaxExpansions"/> and one more, to tell a prefix that covers too
-/// many); when asked, how many of the newest <see cref="Sample"/> articles in the filters hold each word, for ranking;
+/// many); when asked, how many of the newest <see cref="ShareSample"/> articles in the filters hold each word, for ranking;
 /// and, when asked, the query and its headline form as tsquery text, which the merges' checks read as parameters (built
 /// inside the statement they would be planned each time: the function runs at planning, 0.5–1 ms).
 /// </summary>

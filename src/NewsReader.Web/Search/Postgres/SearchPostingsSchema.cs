@@ -11,8 +11,9 @@ namespace NewsReader.Search.Postgres;
 /// position, says nothing, and the article is read). Its b-tree on (lexeme, key) hands
 /// over a word's articles newest first and stops when enough are read, where GIN decodes every posting of the word in
 /// no useful order (docs/benchmarks.md, "A time-ordered postings index"); the partial copy holds only the title and
-/// byline postings, for the strong matches ranking adds. <c>search_refresh</c> keeps the postings in step with the vectors
-/// it writes: it takes out those of the text the article had, then adds those of the text it has.
+/// byline postings, for the strong matches ranking adds. <c>search_refresh</c>, which the triggers call, keeps the
+/// postings in step with the vectors: it takes out those of the text the article had, refreshes the vectors as before
+/// (the shipped function, renamed), then adds the postings of the text it has.
 /// This SQL becomes a shipped migration: never edit it once shipped, add a new migration instead.
 /// </summary>
 public static class SearchPostingsSchema
@@ -76,7 +77,9 @@ public static class SearchPostingsSchema
         CREATE INDEX ix_search_postings ON search_postings (lexeme_id, sort_key) INCLUDE (fields, follows);
         CREATE INDEX ix_search_postings_headline ON search_postings (lexeme_id, sort_key) INCLUDE (fields, follows) WHERE fields & 255 <> 0;
 
-        CREATE OR REPLACE FUNCTION search_refresh(ids bigint[]) RETURNS void
+        -- The vectors' own refresh stays as it shipped; the refresh the triggers call wraps it with the postings.
+        ALTER FUNCTION search_refresh(bigint[]) RENAME TO search_refresh_vectors;
+        CREATE FUNCTION search_refresh(ids bigint[]) RETURNS void
         LANGUAGE sql
         AS $fn$
             -- Materialised, so each old posting is one look-up of (lexeme, key) in the index.
@@ -84,30 +87,7 @@ public static class SearchPostingsSchema
                 SELECT l.id, v.sort_key FROM search_vectors v, unnest(v.document) u, search_lexemes l
                 WHERE v.article_id = ANY (ids) AND l.lexeme = u.lexeme COLLATE "C")
             DELETE FROM search_postings p USING old WHERE p.lexeme_id = old.id AND p.sort_key = old.sort_key;
-            DELETE FROM search_documents d
-            WHERE d.article_id = ANY (ids)
-              AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = d.article_id AND a.current_revision_id IS NOT NULL);
-            DELETE FROM search_vectors v
-            WHERE v.article_id = ANY (ids)
-              AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = v.article_id AND a.current_revision_id IS NOT NULL);
-            WITH fresh AS (
-                SELECT a.id, search_key(a.published_at, a.id) AS sort_key, a.outlet_id, h.headline,
-                       h.headline || search_vector(left(r.body_text, {{PostgresSearchSchema.MaxBodyChars}}), 'D') AS document
-                FROM articles a
-                JOIN article_revisions r ON r.id = a.current_revision_id
-                LEFT JOIN outlets o ON o.id = a.outlet_id
-                CROSS JOIN LATERAL (SELECT search_vector(a.title, 'A') || search_vector(concat_ws(' ', a.byline, a.bureau), 'B')
-                                           || search_vector(o.name, 'C') AS headline) h
-                WHERE a.id = ANY (ids)),
-            vectors AS (
-                INSERT INTO search_vectors (article_id, sort_key, outlet_id, document)
-                SELECT id, sort_key, outlet_id, document FROM fresh
-                ON CONFLICT (article_id) DO UPDATE
-                SET sort_key = EXCLUDED.sort_key, outlet_id = EXCLUDED.outlet_id, document = EXCLUDED.document)
-            INSERT INTO search_documents (article_id, sort_key, outlet_id, headline, words)
-            SELECT id, sort_key, outlet_id, headline, strip(document) FROM fresh
-            ON CONFLICT (article_id) DO UPDATE
-            SET sort_key = EXCLUDED.sort_key, outlet_id = EXCLUDED.outlet_id, headline = EXCLUDED.headline, words = EXCLUDED.words;
+            SELECT search_refresh_vectors(ids);
             SELECT search_add_postings(ids);
         $fn$;
         """;
