@@ -100,14 +100,24 @@ public sealed class SearchStore(Db db, ISearchIndex index, IOptions<SearchOption
 
     /// <summary>
     /// Runs a search on its own connection under the time budget; a statement still running when the budget runs out is
-    /// stopped (the registration ends before the connection goes back to the pool).
+    /// stopped (the registration ends before the connection goes back to the pool), and the connection is not used again.
     /// </summary>
     private Task<T> WithinBudgetAsync<T>(Func<DbConnection, SearchDeadline, Task<T>> search, CancellationToken ct) =>
         SearchBudget.RunAsync(options.Value.TimeBudget, async deadline =>
         {
-            await using var c = await db.OpenReadOnlyAsync(deadline.Token);
-            using var stop = index.StopOnCancel(c, deadline.Token);
-            return await search(c, deadline);
+            await using var c = await db.OpenSearchAsync(deadline.Token);
+            try
+            {
+                using var stop = index.StopOnCancel(c, deadline.Token);
+                return await search(c, deadline);
+            }
+            finally
+            {
+                if (deadline.Token.IsCancellationRequested)
+                {
+                    db.DiscardAfterCancel(c);
+                }
+            }
         }, ct, index.IsStopped);
 
     /// <summary>The plan for a query: resolves the outlet filter to the id the index holds.</summary>

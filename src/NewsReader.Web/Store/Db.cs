@@ -13,6 +13,7 @@ public sealed class Db : IAsyncDisposable, IDisposable
 {
     private readonly IConnectionSource _primary;
     private readonly IConnectionSource _readOnly;
+    private readonly IConnectionSource _search;
 
     public Db(IOptions<NewsReaderOptions> options, IConfiguration configuration)
         : this(Sources(options.Value, configuration))
@@ -21,30 +22,33 @@ public sealed class Db : IAsyncDisposable, IDisposable
 
     /// <summary>A SQLite file, created with its folder when missing.</summary>
     public Db(string databasePath)
-        : this((new SqliteConnections(databasePath), null, false))
+        : this((new SqliteConnections(databasePath), null, null, false))
     {
     }
 
-    private Db((IConnectionSource Primary, IConnectionSource? ReadOnly, bool HasReplica) sources)
+    private Db((IConnectionSource Primary, IConnectionSource? ReadOnly, IConnectionSource? Search, bool HasReplica) sources)
     {
         _primary = sources.Primary;
         _readOnly = sources.ReadOnly ?? sources.Primary;
+        _search = sources.Search ?? _readOnly;
         HasReplica = sources.HasReplica;
         Dialect = new SqlDialect(Provider);
     }
 
     /// <summary>
     /// A PostgreSQL database; <paramref name="readOnlyConnectionString"/> names a replica for reading, when there is one.
-    /// Reading has a pool of its own either way (<see cref="PostgresConnections"/> says why).
+    /// Reading and search have pools of their own either way (<see cref="PostgresPool"/> says why).
     /// </summary>
     public static Db ForPostgres(string connectionString, string? readOnlyConnectionString = null) =>
         new(PostgresSources(connectionString, readOnlyConnectionString));
 
-    private static (IConnectionSource, IConnectionSource?, bool) PostgresSources(string connectionString, string? readOnlyConnectionString)
+    private static (IConnectionSource, IConnectionSource?, IConnectionSource?, bool) PostgresSources(string connectionString, string? readOnlyConnectionString)
     {
         var replica = !string.IsNullOrWhiteSpace(readOnlyConnectionString);
-        return (new PostgresConnections(connectionString, prepare: true),
-                new PostgresConnections(replica ? readOnlyConnectionString! : connectionString, prepare: false), replica);
+        var reading = replica ? readOnlyConnectionString! : connectionString;
+        return (new PostgresConnections(connectionString, PostgresPool.Primary),
+                new PostgresConnections(reading, PostgresPool.Reading),
+                new PostgresConnections(reading, PostgresPool.Search), replica);
     }
 
     public DatabaseProvider Provider => _primary.Provider;
@@ -67,6 +71,19 @@ public sealed class Db : IAsyncDisposable, IDisposable
     /// <summary>A connection for reading pages, feeds, the API and search: the replica when one is configured.</summary>
     public Task<DbConnection> OpenReadOnlyAsync(CancellationToken ct = default) => _readOnly.OpenAsync(ct);
 
+    /// <summary>
+    /// A reading connection for search, which runs a few statement shapes over and over: on PostgreSQL from a pool that
+    /// prepares them (<see cref="PostgresPool.Search"/>). A search whose token was cancelled must
+    /// <see cref="DiscardAfterCancel"/> its connection.
+    /// </summary>
+    public Task<DbConnection> OpenSearchAsync(CancellationToken ct = default) => _search.OpenAsync(ct);
+
+    /// <summary>
+    /// Keeps a search connection that a cancelled statement may have left out of step from serving again (on PostgreSQL
+    /// the pool is cleared: its connections close as they come back); nothing on SQLite.
+    /// </summary>
+    public void DiscardAfterCancel(DbConnection c) => _search.Discard(c);
+
     public async ValueTask DisposeAsync()
     {
         await _primary.DisposeAsync();
@@ -74,15 +91,20 @@ public sealed class Db : IAsyncDisposable, IDisposable
         {
             await _readOnly.DisposeAsync();
         }
+
+        if (!ReferenceEquals(_search, _readOnly))
+        {
+            await _search.DisposeAsync();
+        }
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private static (IConnectionSource, IConnectionSource?, bool) Sources(NewsReaderOptions options, IConfiguration configuration)
+    private static (IConnectionSource, IConnectionSource?, IConnectionSource?, bool) Sources(NewsReaderOptions options, IConfiguration configuration)
     {
         if (options.Database.Provider == DatabaseProvider.Sqlite)
         {
-            return (new SqliteConnections(options.DatabasePath), null, false);
+            return (new SqliteConnections(options.DatabasePath), null, null, false);
         }
 
         var primary = configuration.GetConnectionString("NewsReader");
@@ -105,4 +127,7 @@ internal interface IConnectionSource : IAsyncDisposable
     string Description { get; }
 
     Task<DbConnection> OpenAsync(CancellationToken ct);
+
+    /// <summary>Keeps a connection a cancelled statement may have left out of step from being handed out again.</summary>
+    void Discard(DbConnection c);
 }

@@ -25,7 +25,7 @@ public sealed class SearchBenchmark(Db db, ISearchIndex index, SearchStore store
     public async Task<string> RunAsync(int rounds, TimeSpan warmUp, CancellationToken ct)
     {
         var timings = Measures.ToDictionary(m => m, _ => new Dictionary<string, Percentiles>());
-        await using var raw = await db.OpenAsync(ct);
+        await using var raw = await db.OpenSearchAsync(ct);
         var facts = await index.MeasureAsync(raw, ct);
         using var app = await server.StartAsync(ct);
 

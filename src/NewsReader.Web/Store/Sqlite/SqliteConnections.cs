@@ -42,5 +42,10 @@ internal sealed class SqliteConnections : IConnectionSource
         return connection;
     }
 
+    // Microsoft.Data.Sqlite leaves a connection in step after a cancelled statement.
+    public void Discard(DbConnection c)
+    {
+    }
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
