@@ -29,21 +29,23 @@ public sealed class PostingsCollectorTests(PostgresKnownWordsArchive archive) : 
         ORDER BY d.sort_key DESC LIMIT 100
         """;
 
+    private static readonly (string Q, string? Outlet)[] Shapes =
+    [
+        ("alpha", null), ("beta", null), ("gamma", null), ("omega", null), ("\"blue heron\"", null), ("heron -\"blue heron\"", null),
+        ("alpha -gamma", null), ("title:beta", null), ("gamma OR beta", null), ("beta from:2022-01-01 to:2022-12-31", null),
+        ("alpha source:harbour", null), ("beta", "harbour-gazette"), ("omega", "harbour-gazette"), ("nothingatall", null),
+        ("title:beta OR gamma", null), ("author:ruiz beta", null), ("alpha -title:beta", null), ("omega -\"blue heron\"", null),
+        ("gam*", null), ("her* -blu*", null), ("\"blue her*\"", null), ("title:bet*", null), ("m*", null), ("alpha -m*", null),
+        ("\"a blue heron\"", null), ("\"heron stood by the pond\"", null), ("report’s beta", null), ("Report 06*", null),
+        ("alpha beta -gamma", null), ("nothingatall*", null), ("alpha nothingatall", null), ("beta -nothingatall", null),
+        ("“blue heron” OR gamma alpha", null), ("title:report title:beta", null), ("harbour budget", "harbour-gazette"),
+        ("\"heron blue\"", null), ("\"stood by\" -gamma", null), ("title:\"on beta\"", null), ("\"blue roof\" omega", null),
+    ];
+
     public static TheoryData<string, string?, int> Cases()
     {
         var data = new TheoryData<string, string?, int>();
-        foreach (var (q, outlet) in new (string, string?)[]
-                 {
-                     ("alpha", null), ("beta", null), ("gamma", null), ("omega", null), ("\"blue heron\"", null), ("heron -\"blue heron\"", null),
-                     ("alpha -gamma", null), ("title:beta", null), ("gamma OR beta", null), ("beta from:2022-01-01 to:2022-12-31", null),
-                     ("alpha source:harbour", null), ("beta", "harbour-gazette"), ("omega", "harbour-gazette"), ("nothingatall", null),
-                     ("title:beta OR gamma", null), ("author:ruiz beta", null), ("alpha -title:beta", null), ("omega -\"blue heron\"", null),
-                     ("gam*", null), ("her* -blu*", null), ("\"blue her*\"", null), ("title:bet*", null), ("m*", null), ("alpha -m*", null),
-                     ("\"a blue heron\"", null), ("\"heron stood by the pond\"", null), ("report’s beta", null), ("Report 06*", null),
-                     ("alpha beta -gamma", null), ("nothingatall*", null), ("alpha nothingatall", null), ("beta -nothingatall", null),
-                     ("“blue heron” OR gamma alpha", null), ("title:report title:beta", null), ("harbour budget", "harbour-gazette"),
-                     ("\"heron blue\"", null), ("\"stood by\" -gamma", null), ("title:\"on beta\"", null), ("\"blue roof\" omega", null),
-                 })
+        foreach (var (q, outlet) in Shapes)
         {
             foreach (var need in new[] { 10, 300, 1_001 })
             {
@@ -63,7 +65,7 @@ public sealed class PostingsCollectorTests(PostgresKnownWordsArchive archive) : 
         var plan = await SearchStore.PlanAsync(c, query, 1, CancellationToken.None);
         var terms = TsQueryTerms.From(query);
         var truth = (await c.QueryAsync<SearchMatch>(TruthSql, new { terms.Words, terms.Weights, terms.Prefixes, terms.Groups, plan!.Low, plan.High, plan.OutletId })).ToList();
-        var lexemes = await QueryLexemes.LoadAsync(c, plan, terms, count: false, texts: false, CancellationToken.None);
+        var lexemes = await QueryLexemes.LoadAsync(c, plan, terms, count: false, CancellationToken.None);
         if (PostingsCollector.For(c, plan, terms, lexemes, CancellationToken.None) is not { } postings)
         {
             Assert.Contains(q, new[] { "gamma OR beta", "title:beta OR gamma", "m*" });
@@ -89,13 +91,46 @@ public sealed class PostingsCollectorTests(PostgresKnownWordsArchive archive) : 
         Assert.Equal(strongTruth, strongCollected);
     }
 
+    public static TheoryData<string> TextShapes()
+    {
+        var data = new TheoryData<string>();
+        foreach (var q in Shapes.Select(s => s.Q).Concat(["o’brien's back\\slash", "title:bet* author:ruiz", "alpha -\"blue her*\" -omega", "!!! alpha", "alpha -!!!", "\"!!! blue\" OR gamma"]))
+        {
+            data.Add(q);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(TextShapes))]
+    public async Task TsQueryText_IsTheTsqueryOfSearchQuery_AndItsHeadlineForm(string q)
+    {
+        // The merges check candidates against the vectors with a tsquery built in C# from the lexemes already looked up;
+        // it must be the very tsquery search_query() builds, which the GIN search and the truth above use.
+        await using var c = await archive.App.OpenDatabaseAsync();
+        var query = SearchQueryParser.Parse(q, null);
+        var plan = await SearchStore.PlanAsync(c, query, 1, CancellationToken.None);
+        var terms = TsQueryTerms.From(query);
+        var strong = TsQueryTerms.Strong(query);
+        var lexemes = await QueryLexemes.LoadAsync(c, plan!, terms, count: false, CancellationToken.None);
+
+        foreach (var form in new[] { terms, strong })
+        {
+            var built = TsQueryText.Build(form, lexemes.Terms);
+            var expected = await c.QuerySingleAsync<string?>(
+                "SELECT search_query(@Words, @Weights, @Prefixes, @Groups, false)::text", new { form.Words, form.Weights, form.Prefixes, form.Groups });
+            Assert.Equal(expected, built is null ? null : await c.QuerySingleAsync<string>("SELECT @built::tsquery::text", new { built }));
+        }
+    }
+
     /// <summary>The collector for <paramref name="q"/>, its words counted and its tsquery texts read.</summary>
     internal static async Task<(PostingsCollector Postings, TsQueryTerms Terms)> CollectorAsync(System.Data.Common.DbConnection c, string q)
     {
         var query = SearchQueryParser.Parse(q, null);
         var plan = await SearchStore.PlanAsync(c, query, 1, CancellationToken.None);
         var terms = TsQueryTerms.From(query);
-        var lexemes = await QueryLexemes.LoadAsync(c, plan!, terms, count: true, texts: true, CancellationToken.None);
+        var lexemes = await QueryLexemes.LoadAsync(c, plan!, terms, count: true, CancellationToken.None);
         return (PostingsCollector.For(c, plan!, terms, lexemes, CancellationToken.None)!, terms);
     }
 

@@ -31,8 +31,7 @@ public sealed class PostgresSearchIndex : ISearchIndex
     {
         var terms = TsQueryTerms.From(plan.Query);
         var need = Math.Max(SearchResults.CountCap + 1, sort == SearchSort.Date ? plan.Offset + plan.Limit : plan.WindowSize);
-        var lexemes = await QueryLexemes.LoadAsync(
-            c, plan, terms, count: sort == SearchSort.Relevance && PostingsCollector.NeedsShares(terms), texts: QueryLexemes.LikelyNeedsTexts(plan.Query), ct);
+        var lexemes = await QueryLexemes.LoadAsync(c, plan, terms, count: sort == SearchSort.Relevance && PostingsCollector.NeedsShares(terms), ct);
         if (PostingsCollector.For(c, plan, terms, lexemes, ct) is { } postings)
         {
             return await FindInPostingsAsync(c, postings, plan, terms, sort, need, ct);
@@ -81,8 +80,12 @@ public sealed class PostgresSearchIndex : ISearchIndex
     public CancellationTokenRegistration StopOnCancel(DbConnection c, CancellationToken ct) => default;
 
     // A statement stopped by the cancel request Npgsql sent arrives as an OperationCanceledException; this is the server's
-    // own report of a cancelled statement, should it come first.
-    public bool IsStopped(Exception e) => e is PostgresException { SqlState: PostgresErrorCodes.QueryCanceled };
+    // own report of a cancelled statement, should it come first. Npgsql 10.0.3 sometimes loses its place in a prepared
+    // statement's reply when the cancel lands ("Received unexpected backend message DataRow"): asked only after the
+    // budget stopped the search, that is the stop too, and the search's connection is discarded (Db.DiscardAfterCancel).
+    public bool IsStopped(Exception e) =>
+        e is PostgresException { SqlState: PostgresErrorCodes.QueryCanceled }
+        || (e.Source == "Npgsql" && e.Message.StartsWith("Received unexpected backend message", StringComparison.Ordinal));
 
     // Reader text never reaches the SQL or the tsquery syntax, so this should not happen; a data exception or a limit met
     // (classes 22 and 54) gets the reader a message, anything else is a fault.

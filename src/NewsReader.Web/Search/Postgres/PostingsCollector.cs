@@ -35,7 +35,6 @@ public sealed class PostingsCollector
     private readonly bool _hasStrong;
     private readonly bool _exclusionsExact = true;
     private bool _pinned;
-    private (string? Query, string? Strong)? _texts;
 
     private PostingsCollector(DbConnection c, SearchPlan plan, TsQueryTerms terms, QueryLexemes lexemes, CancellationToken ct)
     {
@@ -133,7 +132,7 @@ public sealed class PostingsCollector
             return [];
         }
 
-        var args = new DynamicParameters(new { _plan.Low, _plan.OutletId, Before = _plan.High, Need = need, (await TextsAsync(!_matches.Exact || _matches.Follows.Count > 0)).Query });
+        var args = new DynamicParameters(new { _plan.Low, _plan.OutletId, Before = _plan.High, Need = need, Query = QueryText() });
         var check = _matches.Exact ? null : PostingsMerge.VectorMatches;
         return await RunAsync(_matches.Sql(_plan.OutletId, check, args), args);
     }
@@ -149,8 +148,11 @@ public sealed class PostingsCollector
             return [];
         }
 
-        var (query, strong) = await TextsAsync(!_strong.Exact || !_exclusionsExact);
-        var args = new DynamicParameters(new { _plan.Low, _plan.OutletId, Before = cutoff, Need = SearchPlan.StrongWindow, Query = query, Strong = strong });
+        var args = new DynamicParameters(new
+        {
+            _plan.Low, _plan.OutletId, Before = cutoff, Need = SearchPlan.StrongWindow, Query = QueryText(),
+            Strong = TsQueryText.Build(TsQueryTerms.Strong(_plan.Query), _lexemes.Terms),
+        });
         // The headline has the words; an excluded phrase, which may be in the body, is checked against the whole vector.
         var checks = new List<string>();
         if (!_strong.Exact)
@@ -166,17 +168,8 @@ public sealed class PostingsCollector
         return await RunAsync(_strong.Sql(_plan.OutletId, checks.Count == 0 ? null : string.Join(" AND ", checks), args), args);
     }
 
-    // The tsquery texts the checks take, when a check needs them: from the words' statement, or asked for now when that
-    // statement guessed they would not be needed.
-    private async Task<(string? Query, string? Strong)> TextsAsync(bool needed)
-    {
-        if (needed && _texts is null)
-        {
-            _texts = _lexemes.Query is not null ? (_lexemes.Query, _lexemes.Strong) : await QueryLexemes.TextsAsync(_c, _plan, _terms, _ct);
-        }
-
-        return _texts ?? (null, null);
-    }
+    // The query as tsquery text, for the checks against the vectors.
+    private string? QueryText() => TsQueryText.Build(_terms, _lexemes.Terms);
 
     // The merges run with the planner pinned; SET LOCAL lasts until the caller's transaction ends, so ranking, after it,
     // is planned freely.

@@ -8,23 +8,16 @@ namespace NewsReader.Search.Postgres;
 /// statement: each term's words as the index holds them (the lexemes the same parser, <c>unaccent</c> and stemmer give,
 /// in order, each with the ids of <c>search_lexemes</c> it stands for: one id, none when no article has the word, or for a
 /// prefix every lexeme it starts, up to <see cref="MaxExpansions"/> and one more, to tell a prefix that covers too
-/// many); when asked, how many of the newest <see cref="ShareSample"/> articles in the filters hold each word, for ranking;
-/// and, when asked, the query and its headline form as tsquery text, which the merges' checks read as parameters (built
-/// inside the statement they would be planned each time: the function runs at planning, 0.5–1 ms).
+/// many); and, when asked, how many of the newest <see cref="ShareSample"/> articles in the filters hold each word, for
+/// ranking. The lexemes also give the query as tsquery text (<see cref="TsQueryText"/>) for the merges' checks.
 /// </summary>
-public sealed record QueryLexemes(IReadOnlyList<IReadOnlyList<TermWord>> Terms, int Sample, string? Query, string? Strong)
+public sealed record QueryLexemes(IReadOnlyList<IReadOnlyList<TermWord>> Terms, int Sample)
 {
     /// <summary>A prefix covering more lexemes than this is not read from the postings: merging that many lists costs more than it saves.</summary>
     public const int MaxExpansions = 12;
 
     /// <summary>The newest articles in the filters whose share holding a word estimates its rarity.</summary>
     public const int ShareSample = MatchCollector.ProbeSize;
-
-    // The query and its headline form as tsquery text, when asked for (a query of single words needs neither).
-    private const string TextsSql = """
-        SELECT CASE WHEN @Texts THEN search_query(@Words, @Weights, @Prefixes, @Groups, false)::text END AS exact,
-               CASE WHEN @Texts THEN search_query(@StrongWords, @StrongWeights, @StrongPrefixes, @StrongGroups, false)::text END AS strong
-        """;
 
     private static string Sql(bool outlet) => $"""
         WITH w AS MATERIALIZED (
@@ -36,13 +29,12 @@ public sealed record QueryLexemes(IReadOnlyList<IReadOnlyList<TermWord>> Terms, 
             SELECT v.sort_key FROM search_vectors v
             WHERE @Count AND v.sort_key >= @Low AND v.sort_key < @High{MatchCollector.Outlet("v", outlet)}
             ORDER BY v.sort_key DESC LIMIT {ShareSample}),
-        k AS MATERIALIZED (SELECT COALESCE(min(sort_key), 0) AS k, count(*)::int AS n FROM sample),
-        q AS MATERIALIZED ({TextsSql})
+        k AS MATERIALIZED (SELECT COALESCE(min(sort_key), 0) AS k, count(*)::int AS n FROM sample)
         SELECT w.term AS Term, w.lexeme AS Lexeme, w.is_prefix AS IsPrefix, l.ids AS Ids,
                CASE WHEN @Count
                     THEN (SELECT count(DISTINCT p.sort_key) FROM search_postings p WHERE p.lexeme_id = ANY (l.ids) AND p.sort_key >= k.k AND p.sort_key < @High)::int
                     ELSE 0 END AS Holding,
-               k.n AS Sample, q.exact AS Query, q.strong AS Strong
+               k.n AS Sample
         FROM w
         CROSS JOIN LATERAL (
             SELECT ARRAY(SELECT l.id FROM search_lexemes l WHERE NOT w.is_prefix AND l.lexeme = w.lexeme
@@ -50,49 +42,22 @@ public sealed record QueryLexemes(IReadOnlyList<IReadOnlyList<TermWord>> Terms, 
                          (SELECT l.id FROM search_lexemes l
                           WHERE w.is_prefix AND l.lexeme >= w.lexeme AND l.lexeme < w.lexeme || chr(1114111)
                           ORDER BY l.lexeme LIMIT {MaxExpansions + 1})) AS ids) l
-        CROSS JOIN k CROSS JOIN q
+        CROSS JOIN k
         ORDER BY w.term, w.pos
         """;
 
-    /// <summary>
-    /// The words of <paramref name="terms"/>; counted in the newest articles when <paramref name="count"/>; with the
-    /// tsquery texts when <paramref name="texts"/>.
-    /// </summary>
-    public static async Task<QueryLexemes> LoadAsync(DbConnection c, SearchPlan plan, TsQueryTerms terms, bool count, bool texts, CancellationToken ct)
+    /// <summary>The words of <paramref name="terms"/>; counted in the newest articles when <paramref name="count"/>.</summary>
+    public static async Task<QueryLexemes> LoadAsync(DbConnection c, SearchPlan plan, TsQueryTerms terms, bool count, CancellationToken ct)
     {
-        var rows = (await c.QueryAsync<Row>(new CommandDefinition(Sql(plan.OutletId is not null), Arguments(plan, terms, count, texts), cancellationToken: ct))).AsList();
+        var args = MatchCollector.Arguments(plan, terms);
+        args.Add("Count", count);
+        var rows = (await c.QueryAsync<Row>(new CommandDefinition(Sql(plan.OutletId is not null), args, cancellationToken: ct))).AsList();
         var byTerm = rows.ToLookup(r => r.Term);
         return new QueryLexemes(
             Enumerable.Range(1, terms.Words.Length)
                 .Select(i => (IReadOnlyList<TermWord>)byTerm[i].Select(r => new TermWord(r.Lexeme, r.IsPrefix, r.Ids, r.Holding)).ToList())
                 .ToList(),
-            rows.Count == 0 ? 0 : rows[0].Sample,
-            rows.Count == 0 ? null : rows[0].Query,
-            rows.Count == 0 ? null : rows[0].Strong);
-    }
-
-    /// <summary>The query and its headline form as tsquery text (null when no word has a lexeme).</summary>
-    public static async Task<(string? Query, string? Strong)> TextsAsync(DbConnection c, SearchPlan plan, TsQueryTerms terms, CancellationToken ct) =>
-        await c.QuerySingleAsync<(string?, string?)>(new CommandDefinition(TextsSql, Arguments(plan, terms, false, true), cancellationToken: ct));
-
-    /// <summary>
-    /// Whether the merges will likely need the tsquery texts: for anything but single words in groups of their own. A
-    /// word the database splits further (a hyphenated one) gets them from <see cref="TextsAsync"/> after all.
-    /// </summary>
-    public static bool LikelyNeedsTexts(SearchQuery query) =>
-        query.Exclusions.Count > 0 || query.Groups.Any(g => g.Count > 1)
-        || query.Groups.SelectMany(g => g).Any(t => !t.Text.EnumerateRunes().All(Highlighting.TokenReader.IsWordRune));
-
-    private static DynamicParameters Arguments(SearchPlan plan, TsQueryTerms terms, bool count, bool texts)
-    {
-        var strong = TsQueryTerms.Strong(plan.Query);
-        var args = MatchCollector.Arguments(plan, terms);
-        args.AddDynamicParams(new
-        {
-            StrongWords = strong.Words, StrongWeights = strong.Weights, StrongPrefixes = strong.Prefixes, StrongGroups = strong.Groups,
-            Count = count, Texts = texts,
-        });
-        return args;
+            rows.Count == 0 ? 0 : rows[0].Sample);
     }
 
     // Properties, not a constructor: Npgsql reports an array column as System.Array, which no constructor signature matches.
@@ -109,10 +74,6 @@ public sealed record QueryLexemes(IReadOnlyList<IReadOnlyList<TermWord>> Terms, 
         public int Holding { get; init; }
 
         public int Sample { get; init; }
-
-        public string? Query { get; init; }
-
-        public string? Strong { get; init; }
     }
 }
 

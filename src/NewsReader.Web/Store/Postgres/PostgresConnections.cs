@@ -64,8 +64,9 @@ internal enum PostgresPool
     Reading,
 
     /// <summary>
-    /// Search: statements prepared with one generic plan each. A search that was cancelled discards its connection
-    /// (<see cref="Db.DiscardAfterCancel"/>), so the fault above cannot reach the next one.
+    /// Search: statements prepared with one generic plan each. The fault above happens here, in about one search in a
+    /// thousand stopped part-way: that search counts as stopped, and discards its connection
+    /// (<see cref="Db.DiscardAfterCancel"/>), so the fault cannot reach the next one.
     /// </summary>
     Search,
 }
