@@ -17,11 +17,12 @@ public sealed class PostingsCollector
     // Planner settings for the merges: each list is a backward index scan, merged with the next; anything that reads a
     // whole list first (a hash, a sort, a bitmap) defeats stopping early. Without them the planner, which cannot tell
     // how far back the first matches lie, reads whole lists for common words (50–600 ms). Nested loops stay allowed:
-    // search_query() needs them, and without them its planning took 150 ms.
+    // search_query() needs them, and without them its planning took 150 ms. Each merge is planned for its lexemes, so that
+    // only their partitions of the postings are in the plan (SearchPostingsPartitionsSchema).
     private const string PinPlansSql = """
         SET LOCAL enable_hashjoin = off; SET LOCAL enable_hashagg = off; SET LOCAL enable_sort = off;
         SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_material = off;
-        SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL join_collapse_limit = 1
+        SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL join_collapse_limit = 1; SET LOCAL plan_cache_mode = force_custom_plan
         """;
 
     private readonly DbConnection _c;
@@ -181,7 +182,20 @@ public sealed class PostingsCollector
             _pinned = true;
         }
 
-        return (await _c.QueryAsync<PostingMatch>(new CommandDefinition(sql, args, cancellationToken: _ct))).AsList();
+        await using var reader = await _c.ExecuteReaderAsync(new CommandDefinition(sql, args, cancellationToken: _ct));
+        var matches = new List<PostingMatch>();
+        while (await reader.ReadAsync(_ct))
+        {
+            var fields = new int[reader.FieldCount - 2];
+            for (var k = 0; k < fields.Length; k++)
+            {
+                fields[k] = reader.GetInt32(k + 2);
+            }
+
+            matches.Add(new PostingMatch { Key = reader.GetInt64(0), Id = reader.GetInt64(1), Fields = fields });
+        }
+
+        return matches;
     }
 }
 
@@ -195,7 +209,6 @@ public sealed class PostingMatch
 
     public long Id { get; init; }
 
-    // Npgsql reports an array column as System.Array, which only a property takes.
     public int[] Fields { get; init; } = [];
 
     public SearchMatch Match => new(Key, Id);

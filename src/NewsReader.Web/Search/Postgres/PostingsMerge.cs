@@ -87,8 +87,9 @@ internal sealed class PostingsMerge(bool headline)
     public string Sql(long? outletId, string? check, DynamicParameters args)
     {
         var sql = new StringBuilder();
+        // The fields as columns of their own, not an array: a thousand rows read an array each in 0.5 ms more.
         var fields = string.Join(", ", Lists.Select((_, k) => $"p{k}.fields"));
-        sql.AppendLine($"SELECT p0.sort_key AS Key, p0.sort_key & 4294967295 AS Id, ARRAY[{fields}] AS Fields");
+        sql.AppendLine($"SELECT p0.sort_key AS Key, p0.sort_key & 4294967295 AS Id, {fields}");
         var all = Lists.Select((l, k) => ListSql(l, $"L{k}", args)).ToList();
         if (outletId is not null)
         {
@@ -118,11 +119,17 @@ internal sealed class PostingsMerge(bool headline)
             conditions.Add($"COALESCE(@{name} = ANY (p{list}.follows), {FollowsUnknown})");
         }
 
+        // Each lexeme id a parameter of its own: the partitions (SearchPostingsPartitionsSchema) are then chosen once, when
+        // the statement starts; an array of them leaves every partition probed at every row (11 ms for Bogotá’s).
         for (var k = 0; k < Probes.Count; k++)
         {
-            args.Add($"P{k}", Probes[k].Ids);
+            var ids = string.Join(", ", Probes[k].Ids.Select((id, j) =>
+            {
+                args.Add($"P{k}_{j}", id);
+                return $"@P{k}_{j}";
+            }));
             args.Add($"PF{k}", Probes[k].Fields);
-            conditions.Add($"COALESCE((SELECT true FROM search_postings x WHERE x.lexeme_id = ANY (@P{k}) AND x.sort_key = p0.sort_key{InHeadlineIndex(Probes[k].Fields, "x")} AND x.fields & @PF{k} <> 0 LIMIT 1), false)");
+            conditions.Add($"COALESCE((SELECT true FROM search_postings x WHERE x.lexeme_id IN ({ids}) AND x.sort_key = p0.sort_key{InHeadlineIndex(Probes[k].Fields, "x")} AND x.fields & @PF{k} <> 0 LIMIT 1), false)");
         }
 
         for (var x = 0; x < Excluded.Count; x++)

@@ -32,7 +32,8 @@ public sealed record QueryLexemes(IReadOnlyList<IReadOnlyList<TermWord>> Terms, 
         k AS MATERIALIZED (SELECT COALESCE(min(sort_key), 0) AS k, count(*)::int AS n FROM sample)
         SELECT w.term AS Term, w.lexeme AS Lexeme, w.is_prefix AS IsPrefix, l.ids AS Ids,
                CASE WHEN @Count
-                    THEN (SELECT count(DISTINCT p.sort_key) FROM search_postings p WHERE p.lexeme_id = ANY (l.ids) AND p.sort_key >= k.k AND p.sort_key < @High)::int
+                    THEN (SELECT count(DISTINCT p.sort_key) FROM unnest(l.ids) AS i(id), search_postings p
+                          WHERE p.lexeme_id = i.id AND p.sort_key >= k.k AND p.sort_key < @High)::int
                     ELSE 0 END AS Holding,
                k.n AS Sample
         FROM w

@@ -30,6 +30,8 @@ internal sealed class PostgresConnections : IConnectionSource
             // A search's statements change with the query's shape, never with its words, so one plan per shape serves
             // every query: planned for each query's values, its words' statement alone took 0.4 ms of planning.
             options.Add("-c plan_cache_mode=force_generic_plan");
+            // A search changes no setting past its own transaction, so there is nothing to reset between searches.
+            builder.NoResetOnClose = true;
         }
 
         builder.Options = string.Join(' ', options.Prepend(builder.Options ?? "").Where(o => o.Length > 0));

@@ -224,5 +224,6 @@ public static class PostgresMigrations
             INSERT INTO content_version (id, version, changed_at) VALUES (1, 0, '1970-01-01T00:00:00.0000000+00:00');
             """),
         new(7, "search: each word's articles in time order (postings), so a search reads the newest matches and stops", NewsReader.Search.Postgres.SearchPostingsSchema.Sql),
+        new(8, "search: the postings in partitions by word, so a word's postings are read from a table a sixteenth of the size", NewsReader.Search.Postgres.SearchPostingsPartitionsSchema.Sql),
     ];
 }
