@@ -20,8 +20,9 @@ public sealed class PostgresSearchIndex : ISearchIndex
             (SELECT COUNT(*) FROM articles),
             (SELECT SUM(octet_length(a.title) + COALESCE(octet_length(a.byline), 0) + COALESCE(octet_length(o.name), 0) + octet_length(r.body_text))
              FROM articles a JOIN article_revisions r ON r.id = a.current_revision_id LEFT JOIN outlets o ON o.id = a.outlet_id),
-            pg_total_relation_size('search_documents') + pg_total_relation_size('search_vectors')
-                + pg_total_relation_size('search_postings') + pg_total_relation_size('search_lexemes'),
+            pg_total_relation_size('search_documents') + pg_total_relation_size('search_vectors') + pg_total_relation_size('search_lexemes')
+                -- A partitioned table has no storage of its own: its partitions hold the postings.
+                + (SELECT COALESCE(sum(pg_total_relation_size(inhrelid)), 0) FROM pg_inherits WHERE inhparent = 'search_postings'::regclass),
             pg_database_size(current_database())
         """;
 
