@@ -168,9 +168,11 @@ internal sealed class PostingsMerge(bool headline)
             args.Add($"{name}_{j}", id);
             return $"SELECT sort_key, fields, follows FROM search_postings WHERE lexeme_id = @{name}_{j} AND sort_key >= @Low AND sort_key < @Before{fields}";
         }).ToList();
+        // Each of a prefix's lexemes read newest first on its own, so the planner merges them in order and stops early; left
+        // unordered, it read every posting of every lexeme and sorted them (`mo*`: 350,000 postings, 227 ms, against 2.5).
         return scans.Count == 1
             ? scans[0]
-            : $"SELECT sort_key, max(fields) AS fields, '{{}}'::int[] AS follows FROM ({string.Join(" UNION ALL ", scans)}) u GROUP BY sort_key ORDER BY sort_key DESC";
+            : $"SELECT sort_key, max(fields) AS fields, '{{}}'::int[] AS follows FROM ({string.Join(" UNION ALL ", scans.Select(scan => $"({scan} ORDER BY sort_key DESC)"))}) u GROUP BY sort_key ORDER BY sort_key DESC";
     }
 
     // The partial index's own condition, so the planner reads it for fields it holds.
