@@ -124,7 +124,7 @@ public sealed class PostingsCollectorTests(PostgresKnownWordsArchive archive) : 
         }
     }
 
-    /// <summary>The collector for <paramref name="q"/>, its words counted and its tsquery texts read.</summary>
+    /// <summary>The collector for <paramref name="q"/>, its words counted.</summary>
     internal static async Task<(PostingsCollector Postings, TsQueryTerms Terms)> CollectorAsync(System.Data.Common.DbConnection c, string q)
     {
         var query = SearchQueryParser.Parse(q, null);

@@ -10,8 +10,8 @@ namespace NewsReader.Tests.Search;
 
 /// <summary>
 /// Hundreds of searches stopped by the time budget, so the stop lands in every statement: inside the ranking function
-/// FTS5 calls back into on SQLite, and on PostgreSQL in statements whose pooled connection last ran a cancelled one
-/// (with statements prepared there, Npgsql failed about one such search in a few hundred).
+/// FTS5 calls back into on SQLite, and on PostgreSQL in prepared statements, where a cancel can leave Npgsql out of step
+/// with its connection (about one stopped search in a few hundred).
 /// </summary>
 public sealed class BudgetStopTests(KnownWordsArchive archive) : IClassFixture<KnownWordsArchive>
 {

@@ -35,6 +35,10 @@ public sealed class PostingsCollector
     private readonly bool _none;
     private readonly bool _hasStrong;
     private readonly bool _exclusionsExact = true;
+
+    // The query and its headline form as tsquery text, for the checks against the vectors and the headlines.
+    private readonly string? _queryText;
+    private readonly string? _strongText;
     private bool _pinned;
 
     private PostingsCollector(DbConnection c, SearchPlan plan, TsQueryTerms terms, QueryLexemes lexemes, CancellationToken ct)
@@ -42,6 +46,8 @@ public sealed class PostingsCollector
         (_c, _plan, _terms, _lexemes, _ct) = (c, plan, terms, lexemes, ct);
         var strong = TsQueryTerms.Strong(plan.Query);
         _hasStrong = strong.Words.Length > 0;
+        _queryText = TsQueryText.Build(terms, lexemes.Terms);
+        _strongText = TsQueryText.Build(strong, lexemes.Terms);
         _matches = new PostingsMerge(headline: false);
         _strong = new PostingsMerge(headline: true) { Exact = _hasStrong };
         TermLists = [];
@@ -133,7 +139,7 @@ public sealed class PostingsCollector
             return [];
         }
 
-        var args = new DynamicParameters(new { _plan.Low, _plan.OutletId, Before = _plan.High, Need = need, Query = QueryText() });
+        var args = new DynamicParameters(new { _plan.Low, _plan.OutletId, Before = _plan.High, Need = need, Query = _queryText });
         var check = _matches.Exact ? null : PostingsMerge.VectorMatches;
         return await RunAsync(_matches.Sql(_plan.OutletId, check, args), args);
     }
@@ -149,11 +155,7 @@ public sealed class PostingsCollector
             return [];
         }
 
-        var args = new DynamicParameters(new
-        {
-            _plan.Low, _plan.OutletId, Before = cutoff, Need = SearchPlan.StrongWindow, Query = QueryText(),
-            Strong = TsQueryText.Build(TsQueryTerms.Strong(_plan.Query), _lexemes.Terms),
-        });
+        var args = new DynamicParameters(new { _plan.Low, _plan.OutletId, Before = cutoff, Need = SearchPlan.StrongWindow, Query = _queryText, Strong = _strongText });
         // The headline has the words; an excluded phrase, which may be in the body, is checked against the whole vector.
         var checks = new List<string>();
         if (!_strong.Exact)
@@ -168,9 +170,6 @@ public sealed class PostingsCollector
 
         return await RunAsync(_strong.Sql(_plan.OutletId, checks.Count == 0 ? null : string.Join(" AND ", checks), args), args);
     }
-
-    // The query as tsquery text, for the checks against the vectors.
-    private string? QueryText() => TsQueryText.Build(_terms, _lexemes.Terms);
 
     // The merges run with the planner pinned; SET LOCAL lasts until the caller's transaction ends, so ranking, after it,
     // is planned freely.
@@ -192,7 +191,7 @@ public sealed class PostingsCollector
                 fields[k] = reader.GetInt32(k + 2);
             }
 
-            matches.Add(new PostingMatch { Key = reader.GetInt64(0), Id = reader.GetInt64(1), Fields = fields });
+            matches.Add(new PostingMatch(reader.GetInt64(0), reader.GetInt64(1), fields));
         }
 
         return matches;
@@ -203,13 +202,7 @@ public sealed class PostingsCollector
 public sealed record TermPostings(int[] Lists);
 
 /// <summary>A match from the postings: its key, id, and the <see cref="PostingFields"/> of each list's posting for it.</summary>
-public sealed class PostingMatch
+public sealed record PostingMatch(long Key, long Id, int[] Fields)
 {
-    public long Key { get; init; }
-
-    public long Id { get; init; }
-
-    public int[] Fields { get; init; } = [];
-
     public SearchMatch Match => new(Key, Id);
 }
